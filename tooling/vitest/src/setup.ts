@@ -1,0 +1,4 @@
+import { expect } from 'vitest';
+import { allCloseMatchers } from './matchers.js';
+
+expect.extend(allCloseMatchers);
