@@ -1,0 +1,41 @@
+import { isFloat } from '../dtype.js';
+import { AutogradError } from '../errors.js';
+import type { OpDef } from '../ops/define.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { isAnomalyDetectionEnabled, isGradEnabled } from './mode.js';
+
+/** Something that watches every op call (the ONNX tracer). */
+export interface OpObserver {
+  record(op: OpDef<any>, inputs: readonly Tensor[], attrs: unknown, output: Tensor): void;
+}
+
+let observer: OpObserver | null = null;
+
+/** Install (or remove, with null) the observer of op calls; returns the previous one. */
+export function setOpObserver(next: OpObserver | null): OpObserver | null {
+  const previous = observer;
+  observer = next;
+  return previous;
+}
+
+/** Run a primitive op: compute, then record the autograd node if any input needs a gradient. */
+export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  const output = op.forward(inputs, attrs);
+  if (isAnomalyDetectionEnabled()) checkFinite(op.name, 'forward', output);
+  if (isGradEnabled() && isFloat(output.dtype) && inputs.some((t) => t.requiresGrad)) {
+    output.requiresGrad = true;
+    output.gradNode = { op, inputs, attrs, versions: inputs.map((t) => t.version), released: false };
+  }
+  if (observer !== null) observer.record(op, inputs, attrs, output);
+  return output;
+}
+
+/** Throw naming the op if `t` holds a NaN or an infinity. */
+export function checkFinite(opName: string, phase: 'forward' | 'backward', t: Tensor): void {
+  const data = t.data;
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new AutogradError(`detectAnomaly: ${phase} of '${opName}' produced ${data[i]} at flat index ${i} of an output of shape [${t.shape.join(',')}]`);
+    }
+  }
+}

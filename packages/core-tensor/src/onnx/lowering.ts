@@ -1,0 +1,37 @@
+import type { DType } from '../dtype.js';
+import type { Shape } from '../shape.js';
+
+/** An ONNX attribute value as the exporter writes it. */
+export type OnnxAttribute = number | string | readonly number[] | readonly string[] | { tensor: { dtype: DType; shape: Shape; values: ArrayLike<number> } };
+
+/**
+ * What an op's ONNX lowering may use: add nodes and constants to the graph being
+ * exported. Value names are strings, as in ONNX itself.
+ */
+export interface OnnxGraphBuilder {
+  /** Append a node; returns the names of its outputs (`outputs` of them, default 1). */
+  node(opType: string, inputs: readonly string[], attributes?: Record<string, OnnxAttribute>, outputs?: number): string[];
+  /** A constant initializer holding `values` with the given dtype (or int64, for shapes and axes) and shape. */
+  constant(values: ArrayLike<number>, dtype: DType | 'int64', shape: Shape): string;
+  /** The opset the graph targets. */
+  readonly opset: number;
+}
+
+/** Shapes and dtypes of one op call, as traced. */
+export interface OnnxOpInfo {
+  inputShapes: readonly Shape[];
+  inputDTypes: readonly DType[];
+  outputShape: Shape;
+  outputDType: DType;
+}
+
+/** Lowers one call of an op to ONNX nodes; returns the name of the output value. */
+export type OnnxLowering<A> = (g: OnnxGraphBuilder, inputs: readonly string[], attrs: A, info: OnnxOpInfo) => string;
+
+/** ONNX TensorProto.DataType codes. */
+export const onnxDataType: Record<DType, number> = { float32: 1, int32: 6, bool: 9, float64: 11 };
+
+/** The name of a 1-D int64 constant (ONNX takes shapes, axes and pads as int64 tensors). */
+export function int64Constant(g: OnnxGraphBuilder, values: readonly number[]): string {
+  return g.constant(values, 'int64', [values.length]);
+}
