@@ -19,3 +19,6 @@ export { clone, expand, flatten, permute, reshape, squeeze, t, transpose, unsque
 export { sumTo } from './ops/sum-to.js';
 export { dot, matmul, matmulT, outer } from './ops/matmul.js';
 export type { OpContext, OpDef } from './ops/define.js';
+export { grad, gradients, hessianVectorProduct, jacobian, jvp, valueAndGrad, vjp } from './autograd/functional.js';
+export { assertGradcheck, gradcheck } from './testing/gradcheck.js';
+export type { GradcheckOptions, GradcheckResult } from './testing/gradcheck.js';
