@@ -1,0 +1,34 @@
+import { formatNumber } from '../format.js';
+import { toJson } from '../json.js';
+import { escapeHtml } from './escape.js';
+
+/** The measured metrics as a two-column table (name, value); full precision in the cell's title. */
+export function metricsTable(metrics: Record<string, number>): string {
+  const rows = Object.entries(metrics)
+    .map(
+      ([name, value]) =>
+        `<tr><th scope="row">${escapeHtml(name)}</th><td title="${escapeHtml(String(value))}">${escapeHtml(formatNumber(value))}</td></tr>`,
+    )
+    .join('');
+  return rows ? `<table class="kv metrics"><tbody>${rows}</tbody></table>` : '<p class="muted">No metrics.</p>';
+}
+
+function settingValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatNumber(value);
+  if (value === undefined) return 'undefined';
+  const compact = toJson(value, 0) ?? String(value);
+  return compact.length > 80 ? toJson(value, 2) : compact;
+}
+
+/** The settings as a table; structured values are shown as JSON. */
+export function settingsTable(settings: Record<string, unknown>): string {
+  const rows = Object.entries(settings)
+    .map(([name, value]) => {
+      const text = settingValue(value);
+      const cell = text.includes('\n') ? `<pre>${escapeHtml(text)}</pre>` : `<code>${escapeHtml(text)}</code>`;
+      return `<tr><th scope="row">${escapeHtml(name)}</th><td>${cell}</td></tr>`;
+    })
+    .join('');
+  return rows ? `<table class="kv settings"><tbody>${rows}</tbody></table>` : '';
+}
