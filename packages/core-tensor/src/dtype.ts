@@ -39,7 +39,9 @@ export function dtypeOfStorage(data: ArrayBufferView): DType {
   if (data instanceof Float64Array) return 'float64';
   if (data instanceof Int32Array) return 'int32';
   if (data instanceof Uint8Array) return 'bool';
-  throw new TypeError(`unsupported typed array ${data.constructor.name}: expected Float32Array, Float64Array, Int32Array or Uint8Array`);
+  throw new TypeError(
+    `unsupported typed array ${data.constructor.name}: expected Float32Array, Float64Array, Int32Array or Uint8Array`,
+  );
 }
 
 const rank: Record<DType, number> = { bool: 0, int32: 1, float32: 2, float64: 3 };

@@ -1,24 +1,52 @@
+export { grad, gradients, hessianVectorProduct, jacobian, jvp, valueAndGrad, vjp } from './autograd/functional.js';
+export { detectAnomaly, enableGrad, isGradEnabled, noGrad, withAnomalyDetection } from './autograd/mode.js';
 export type { DType, FloatDType, Storage } from './dtype.js';
 export { promoteTypes } from './dtype.js';
 export { AutogradError, DTypeError, ShapeError } from './errors.js';
-export type { Shape } from './shape.js';
-export { broadcastShapes } from './shape.js';
-export { Generator, manualSeed, defaultGenerator } from './random/generator.js';
-export { bernoulli, multinomial, normal, rand, randint, randn, randperm, uniform } from './random/sample.js';
-export type { RandomOptions } from './random/sample.js';
-export { Tensor } from './tensor/tensor.js';
-export type { Dims, NestedArray, TensorLike } from './tensor/tensor.js';
-export { arange, eye, full, fullLike, linspace, ones, onesLike, scalar, tensor, zeros, zerosLike } from './tensor/create.js';
-export type { TensorOptions } from './tensor/create.js';
-export { detectAnomaly, enableGrad, isGradEnabled, noGrad, withAnomalyDetection } from './autograd/mode.js';
-export * from './ops/unary.js';
 export * from './ops/binary.js';
 export { cast } from './ops/cast.js';
-export { amax, amin, argmax, argmin, logSoftmax, logSumExp, max, mean, min, norm, prod, softmax, std, sum, variance } from './ops/reduce.js';
+export type { OpContext, OpDef } from './ops/define.js';
+export { dot, matmul, matmulT, outer } from './ops/matmul.js';
+export {
+  amax,
+  amin,
+  argmax,
+  argmin,
+  logSoftmax,
+  logSumExp,
+  max,
+  mean,
+  min,
+  norm,
+  prod,
+  softmax,
+  std,
+  sum,
+  variance,
+} from './ops/reduce.js';
 export { clone, expand, flatten, permute, reshape, squeeze, t, transpose, unsqueeze } from './ops/shape.js';
 export { sumTo } from './ops/sum-to.js';
-export { dot, matmul, matmulT, outer } from './ops/matmul.js';
-export type { OpContext, OpDef } from './ops/define.js';
-export { grad, gradients, hessianVectorProduct, jacobian, jvp, valueAndGrad, vjp } from './autograd/functional.js';
-export { assertGradcheck, gradcheck } from './testing/gradcheck.js';
+export * from './ops/unary.js';
+export { defaultGenerator, Generator, manualSeed } from './random/generator.js';
+export type { RandomOptions } from './random/sample.js';
+export { bernoulli, multinomial, normal, rand, randint, randn, randperm, uniform } from './random/sample.js';
+export type { Shape } from './shape.js';
+export { broadcastShapes } from './shape.js';
+export type { TensorOptions } from './tensor/create.js';
+export {
+  arange,
+  eye,
+  full,
+  fullLike,
+  linspace,
+  ones,
+  onesLike,
+  scalar,
+  tensor,
+  zeros,
+  zerosLike,
+} from './tensor/create.js';
+export type { Dims, NestedArray, TensorLike } from './tensor/tensor.js';
+export { Tensor } from './tensor/tensor.js';
 export type { GradcheckOptions, GradcheckResult } from './testing/gradcheck.js';
+export { assertGradcheck, gradcheck } from './testing/gradcheck.js';

@@ -38,7 +38,9 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
     if (da !== db && da !== 1 && db !== 1) {
-      throw new ShapeError(`${op}: shapes ${formatShape(a)} and ${formatShape(b)} cannot broadcast (dim ${i}: ${da} vs ${db})`);
+      throw new ShapeError(
+        `${op}: shapes ${formatShape(a)} and ${formatShape(b)} cannot broadcast (dim ${i}: ${da} vs ${db})`,
+      );
     }
     out[i] = da === 1 ? db : da;
   }
@@ -49,7 +51,9 @@ export function broadcastShapes(op: string, a: Shape, b: Shape): number[] {
 export function normalizeDim(op: string, dim: number, ndim: number): number {
   const d = dim < 0 ? dim + ndim : dim;
   if (!Number.isInteger(dim) || d < 0 || d >= Math.max(ndim, 1)) {
-    throw new RangeError(`${op}: dim ${dim} is out of range for a tensor of ${ndim} dims (expected ${-Math.max(ndim, 1)} … ${Math.max(ndim, 1) - 1})`);
+    throw new RangeError(
+      `${op}: dim ${dim} is out of range for a tensor of ${ndim} dims (expected ${-Math.max(ndim, 1)} … ${Math.max(ndim, 1) - 1})`,
+    );
   }
   return d;
 }
@@ -66,6 +70,7 @@ export function normalizeDims(op: string, dim: number | readonly number[] | unde
 /** Check that every dim is a non-negative integer. */
 export function checkShape(op: string, shape: Shape): void {
   for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) throw new ShapeError(`${op}: invalid shape ${formatShape(shape)} (dims must be non-negative integers)`);
+    if (!Number.isInteger(d) || d < 0)
+      throw new ShapeError(`${op}: invalid shape ${formatShape(shape)} (dims must be non-negative integers)`);
   }
 }

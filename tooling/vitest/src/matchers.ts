@@ -60,7 +60,8 @@ export const allCloseMatchers = {
       const got = a.values[i] as number;
       const want = e.values[i] as number;
       if (Number.isNaN(got) || Number.isNaN(want)) {
-        if (!(options.equalNan && Number.isNaN(got) && Number.isNaN(want))) bad.push({ index: i, got, want, excess: Number.POSITIVE_INFINITY });
+        if (!(options.equalNan && Number.isNaN(got) && Number.isNaN(want)))
+          bad.push({ index: i, got, want, excess: Number.POSITIVE_INFINITY });
         continue;
       }
       if (got === want) continue;
@@ -76,16 +77,13 @@ export const allCloseMatchers = {
         bad.sort((x, y) => y.excess - x.excess);
         const rows = bad
           .slice(0, 8)
-          .map((b) => `  [${b.index}] got ${b.got}, expected ${b.want} (|diff| ${Math.abs(b.got - b.want).toExponential(3)})`)
+          .map(
+            (b) =>
+              `  [${b.index}] got ${b.got}, expected ${b.want} (|diff| ${Math.abs(b.got - b.want).toExponential(3)})`,
+          )
           .join('\n');
         return `expected ${formatShape(a.shape)} to be all close to ${formatShape(e.shape)} (rtol ${rtol}, atol ${atol}): ${bad.length} of ${a.values.length} elements differ; worst:\n${rows}`;
       },
     };
   },
 };
-
-declare module 'vitest' {
-  interface Matchers<T = any> {
-    toBeAllClose(expected: unknown, options?: AllCloseOptions): T;
-  }
-}

@@ -30,12 +30,31 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
   return output;
 }
 
+let backwardOf: string | null = null;
+
+/** Run `fn` as the backward rule of `opName`, so anomaly reports name the rule. */
+export function inBackwardOf<T>(opName: string, fn: () => T): T {
+  const previous = backwardOf;
+  backwardOf = opName;
+  try {
+    return fn();
+  } finally {
+    backwardOf = previous;
+  }
+}
+
 /** Throw naming the op if `t` holds a NaN or an infinity. */
 export function checkFinite(opName: string, phase: 'forward' | 'backward', t: Tensor): void {
   const data = t.data;
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
-      throw new AutogradError(`detectAnomaly: ${phase} of '${opName}' produced ${data[i]} at flat index ${i} of an output of shape [${t.shape.join(',')}]`);
+      const where =
+        backwardOf !== null && phase === 'forward'
+          ? `backward of '${backwardOf}' (in its '${opName}' step)`
+          : `${phase} of '${opName}'`;
+      throw new AutogradError(
+        `detectAnomaly: ${where} produced ${data[i]} at flat index ${i} of an output of shape [${t.shape.join(',')}]`,
+      );
     }
   }
 }

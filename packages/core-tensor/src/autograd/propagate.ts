@@ -2,7 +2,7 @@ import { AutogradError } from '../errors.js';
 import { add } from '../ops/binary.js';
 import { formatShape, sameShape } from '../shape.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkFinite } from './dispatch.js';
+import { checkFinite, inBackwardOf } from './dispatch.js';
 import { isAnomalyDetectionEnabled, withGradMode } from './mode.js';
 
 export interface PropagateOptions {
@@ -19,12 +19,16 @@ export interface PropagateOptions {
  * calling each op's backward rule with the summed upstream gradient. Returns the
  * gradients of `targets` (undefined where a target is not reached).
  */
-export function propagate(roots: readonly Tensor[], rootGrads: readonly Tensor[], options: PropagateOptions): (Tensor | undefined)[] {
+export function propagate(
+  roots: readonly Tensor[],
+  rootGrads: readonly Tensor[],
+  options: PropagateOptions,
+): (Tensor | undefined)[] {
   const targets = options.targets;
   const targetSet = targets ? new Set(targets) : null;
   const order = topologicalOrder(roots, targetSet);
   const grads = new Map<Tensor, Tensor>();
-  roots.forEach((root, i) => accumulate(grads, root, rootGrads[i]!));
+  for (const [i, root] of roots.entries()) accumulate(grads, root, rootGrads[i]!);
 
   withGradMode(options.createGraph, () => {
     for (let k = order.length - 1; k >= 0; k--) {
@@ -48,12 +52,16 @@ export function propagate(roots: readonly Tensor[], rootGrads: readonly Tensor[]
           );
         }
       });
-      const inputGrads = node.op.backward({ inputs: node.inputs, output: t, attrs: node.attrs }, g);
+      const inputGrads = inBackwardOf(node.op.name, () =>
+        node.op.backward({ inputs: node.inputs, output: t, attrs: node.attrs }, g),
+      );
       node.inputs.forEach((input, i) => {
         const gi = inputGrads[i];
         if (!input.requiresGrad || gi === null || gi === undefined) return;
         if (!sameShape(gi.shape, input.shape)) {
-          throw new AutogradError(`backward of '${node.op.name}': gradient shape ${formatShape(gi.shape)} differs from input ${i}'s ${formatShape(input.shape)}`);
+          throw new AutogradError(
+            `backward of '${node.op.name}': gradient shape ${formatShape(gi.shape)} differs from input ${i}'s ${formatShape(input.shape)}`,
+          );
         }
         if (isAnomalyDetectionEnabled()) checkFinite(node.op.name, 'backward', gi);
         accumulate(grads, input, gi);

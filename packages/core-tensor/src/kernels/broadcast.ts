@@ -5,7 +5,12 @@ import type { Shape } from '../shape.js';
  * For each output element of a broadcast, the flat offsets into a and b: strides of 0
  * along broadcast dims. Calls `visit(outIndex, aIndex, bIndex)` in row-major order.
  */
-export function forEachBroadcast(aShape: Shape, bShape: Shape, outShape: Shape, visit: (o: number, ia: number, ib: number) => void): void {
+export function forEachBroadcast(
+  aShape: Shape,
+  bShape: Shape,
+  outShape: Shape,
+  visit: (o: number, ia: number, ib: number) => void,
+): void {
   const n = outShape.length;
   const aStrides = broadcastStrides(aShape, n, outShape);
   const bStrides = broadcastStrides(bShape, n, outShape);
@@ -44,7 +49,15 @@ export function broadcastStrides(shape: Shape, ndim: number, outShape: Shape): n
  * out[i] = f(a[i'], b[i'']) under broadcasting, with flat loops when the shapes agree or
  * one side is a single element (the common cases: same-shape ops, tensor ∘ scalar).
  */
-export function binaryKernel(a: Storage, aShape: Shape, b: Storage, bShape: Shape, outShape: Shape, out: Storage, f: (x: number, y: number) => number): void {
+export function binaryKernel(
+  a: Storage,
+  aShape: Shape,
+  b: Storage,
+  bShape: Shape,
+  outShape: Shape,
+  out: Storage,
+  f: (x: number, y: number) => number,
+): void {
   const n = out.length;
   if (a.length === n && b.length === n) {
     for (let i = 0; i < n; i++) out[i] = f(a[i]!, b[i]!);

@@ -53,7 +53,14 @@ export type Reducer = 'sum' | 'max' | 'min' | 'prod';
 export function reduceKernel(x: Storage, plan: ReducePlan, reducer: Reducer, out: Storage): void {
   const { outer, reduced, inner, gatherOrder } = plan;
   const src = gatherOrder === null ? x : gathered(x, gatherOrder);
-  const init = reducer === 'sum' ? 0 : reducer === 'prod' ? 1 : reducer === 'max' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  const init =
+    reducer === 'sum'
+      ? 0
+      : reducer === 'prod'
+        ? 1
+        : reducer === 'max'
+          ? Number.NEGATIVE_INFINITY
+          : Number.POSITIVE_INFINITY;
   for (let o = 0; o < outer; o++) {
     const base = o * reduced * inner;
     for (let i = 0; i < inner; i++) {

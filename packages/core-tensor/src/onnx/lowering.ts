@@ -2,7 +2,12 @@ import type { DType } from '../dtype.js';
 import type { Shape } from '../shape.js';
 
 /** An ONNX attribute value as the exporter writes it. */
-export type OnnxAttribute = number | string | readonly number[] | readonly string[] | { tensor: { dtype: DType; shape: Shape; values: ArrayLike<number> } };
+export type OnnxAttribute =
+  | number
+  | string
+  | readonly number[]
+  | readonly string[]
+  | { tensor: { dtype: DType; shape: Shape; values: ArrayLike<number> } };
 
 /**
  * What an op's ONNX lowering may use: add nodes and constants to the graph being
@@ -10,7 +15,12 @@ export type OnnxAttribute = number | string | readonly number[] | readonly strin
  */
 export interface OnnxGraphBuilder {
   /** Append a node; returns the names of its outputs (`outputs` of them, default 1). */
-  node(opType: string, inputs: readonly string[], attributes?: Record<string, OnnxAttribute>, outputs?: number): string[];
+  node(
+    opType: string,
+    inputs: readonly string[],
+    attributes?: Record<string, OnnxAttribute>,
+    outputs?: number,
+  ): string[];
   /** A constant initializer holding `values` with the given dtype (or int64, for shapes and axes) and shape. */
   constant(values: ArrayLike<number>, dtype: DType | 'int64', shape: Shape): string;
   /** The opset the graph targets. */

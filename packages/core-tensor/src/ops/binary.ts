@@ -3,6 +3,7 @@ import type { DType } from '../dtype.js';
 import { allocate, floatOf, isFloat, promoteTypes } from '../dtype.js';
 import { binaryKernel, expandKernel } from '../kernels/broadcast.js';
 import { broadcastShapes } from '../shape.js';
+import { scalar } from '../tensor/create.js';
 import { Tensor } from '../tensor/tensor.js';
 import { cast } from './cast.js';
 import type { OpDef } from './define.js';
@@ -15,7 +16,10 @@ type Operand = Tensor | number;
 
 function compute(name: string, a: Tensor, b: Tensor, outDType: DType, f: (x: number, y: number) => number): Tensor {
   const shape = broadcastShapes(name, a.shape, b.shape);
-  const out = allocate(outDType, shape.reduce((p, d) => p * d, 1));
+  const out = allocate(
+    outDType,
+    shape.reduce((p, d) => p * d, 1),
+  );
   binaryKernel(a.data, a.shape, b.data, b.shape, shape, out, f);
   return new Tensor(out, shape);
 }
@@ -116,7 +120,12 @@ export const minimumOp = defineOp({
 });
 export const minimum = (a: Operand, b: Operand): Tensor => run(minimumOp, a, b);
 
-function comparison(name: string, onnxType: string, f: (x: number, y: number) => boolean, negate = false): OpDef<undefined> {
+function comparison(
+  name: string,
+  onnxType: string,
+  f: (x: number, y: number) => boolean,
+  negate = false,
+): OpDef<undefined> {
   return defineOp({
     name,
     forward: ([a, b]) => compute(name, a!, b!, 'bool', (x, y) => (f(x, y) ? 1 : 0)),
@@ -144,8 +153,10 @@ export const lt = (a: Operand, b: Operand): Tensor => run(ltOp, a, b);
 export const le = (a: Operand, b: Operand): Tensor => run(leOp, a, b);
 export const gt = (a: Operand, b: Operand): Tensor => run(gtOp, a, b);
 export const ge = (a: Operand, b: Operand): Tensor => run(geOp, a, b);
-export const logicalAnd = (a: Operand, b: Operand): Tensor => apply(logicalAndOp, [...operands(a, b).map((t) => cast(t, 'bool'))], undefined);
-export const logicalOr = (a: Operand, b: Operand): Tensor => apply(logicalOrOp, [...operands(a, b).map((t) => cast(t, 'bool'))], undefined);
+export const logicalAnd = (a: Operand, b: Operand): Tensor =>
+  apply(logicalAndOp, [...operands(a, b).map((t) => cast(t, 'bool'))], undefined);
+export const logicalOr = (a: Operand, b: Operand): Tensor =>
+  apply(logicalOrOp, [...operands(a, b).map((t) => cast(t, 'bool'))], undefined);
 
 /** where(cond, a, b): a where cond is true, else b (broadcasting all three). */
 export const whereOp = defineOp({
@@ -164,12 +175,16 @@ export const whereOp = defineOp({
   },
   backward: ({ inputs: [c, a, b] }, dy) => {
     const zero = new Tensor(allocate(dy.dtype, 1), []);
-    return [null, a!.requiresGrad ? reduced(where(c!, dy, zero), a!) : null, b!.requiresGrad ? reduced(where(c!, zero, dy), b!) : null];
+    return [
+      null,
+      a!.requiresGrad ? reduced(where(c!, dy, zero), a!) : null,
+      b!.requiresGrad ? reduced(where(c!, zero, dy), b!) : null,
+    ];
   },
   onnx: (g, [c, a, b]) => g.node('Where', [c!, a!, b!])[0]!,
 });
 export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
-  const [x, y] = operands(a, b);
+  const [x, y] = typeof a === 'number' && typeof b === 'number' ? [scalar(a), scalar(b)] : operands(a, b);
   const dtype = promoteTypes(x.dtype, y.dtype);
   return apply(whereOp, [cast(cond, 'bool'), cast(x, dtype), cast(y, dtype)], undefined);
 }

@@ -27,16 +27,8 @@ export const matmulOp = defineOp<MatmulAttrs>({
   name: 'matmul',
   forward: ([a, b], attrs) => batchedGemm(a!, b!, attrs),
   backward: ({ inputs: [a, b], attrs: { transA, transB } }, dC) => {
-    const dA = !a!.requiresGrad
-      ? null
-      : transA
-        ? matmulT(b!, dC, transB, true)
-        : matmulT(dC, b!, false, !transB);
-    const dB = !b!.requiresGrad
-      ? null
-      : transB
-        ? matmulT(dC, a!, true, transA)
-        : matmulT(a!, dC, !transA, false);
+    const dA = !a!.requiresGrad ? null : transA ? matmulT(b!, dC, transB, true) : matmulT(dC, b!, false, !transB);
+    const dB = !b!.requiresGrad ? null : transB ? matmulT(dC, a!, true, transA) : matmulT(a!, dC, !transA, false);
     return [dA && sumTo(dA, a!.shape), dB && sumTo(dB, b!.shape)];
   },
   onnx: (g, [a, b], { transA, transB }, info) => {
@@ -61,7 +53,9 @@ function batchedGemm(a: Tensor, b: Tensor, { transA, transB }: MatmulAttrs): Ten
   const Kb = transB ? b.shape[rb - 1]! : b.shape[rb - 2]!;
   const N = transB ? b.shape[rb - 2]! : b.shape[rb - 1]!;
   if (Ka !== Kb) {
-    throw new ShapeError(`matmul: ${formatShape(a.shape)}${transA ? 'ᵀ' : ''} @ ${formatShape(b.shape)}${transB ? 'ᵀ' : ''}: inner dimensions ${Ka} and ${Kb} differ`);
+    throw new ShapeError(
+      `matmul: ${formatShape(a.shape)}${transA ? 'ᵀ' : ''} @ ${formatShape(b.shape)}${transB ? 'ᵀ' : ''}: inner dimensions ${Ka} and ${Kb} differ`,
+    );
   }
   const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
   const shape = [...batch, M, N];
@@ -70,7 +64,21 @@ function batchedGemm(a: Tensor, b: Tensor, { transA, transB }: MatmulAttrs): Ten
   const aBatch = batchOffsets(a.shape.slice(0, -2), batch, M * Ka);
   const bBatch = batchOffsets(b.shape.slice(0, -2), batch, Kb * N);
   for (let i = 0; i < batchCount; i++) {
-    gemm(transA, transB, M, N, Ka, 1, a.data as FloatArray, aBatch[i]!, b.data as FloatArray, bBatch[i]!, 0, out, i * M * N);
+    gemm(
+      transA,
+      transB,
+      M,
+      N,
+      Ka,
+      1,
+      a.data as FloatArray,
+      aBatch[i]!,
+      b.data as FloatArray,
+      bBatch[i]!,
+      0,
+      out,
+      i * M * N,
+    );
   }
   return new Tensor(out, shape);
 }
@@ -98,7 +106,10 @@ function batchOffsets(own: readonly number[], batch: readonly number[], matrixSi
  * (left) or a column (right) and the added dim removed; batch dims broadcast.
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
-  if (a.ndim === 0 || b.ndim === 0) throw new ShapeError(`matmul: both operands need at least 1 dim, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
+  if (a.ndim === 0 || b.ndim === 0)
+    throw new ShapeError(
+      `matmul: both operands need at least 1 dim, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`,
+    );
   const a2 = a.ndim === 1 ? unsqueeze(a, 0) : a;
   const b2 = b.ndim === 1 ? unsqueeze(b, 1) : b;
   let out = matmulT(a2, b2, false, false);
@@ -110,13 +121,16 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 /** Inner product of two 1-D tensors. */
 export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1 || a.size !== b.size) {
-    throw new ShapeError(`dot: expected two 1-D tensors of equal length, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`);
+    throw new ShapeError(
+      `dot: expected two 1-D tensors of equal length, got ${formatShape(a.shape)} and ${formatShape(b.shape)}`,
+    );
   }
   return matmul(a, b);
 }
 
 /** Outer product uvᵀ of two 1-D tensors. */
 export function outer(u: Tensor, v: Tensor): Tensor {
-  if (u.ndim !== 1 || v.ndim !== 1) throw new ShapeError(`outer: expected two 1-D tensors, got ${formatShape(u.shape)} and ${formatShape(v.shape)}`);
+  if (u.ndim !== 1 || v.ndim !== 1)
+    throw new ShapeError(`outer: expected two 1-D tensors, got ${formatShape(u.shape)} and ${formatShape(v.shape)}`);
   return mul(reshape(u, [u.size, 1]), reshape(v, [1, v.size]));
 }

@@ -2,8 +2,8 @@ import { apply } from '../autograd/dispatch.js';
 import { noGrad } from '../autograd/mode.js';
 import { allocate, floatOf } from '../dtype.js';
 import { ShapeError } from '../errors.js';
-import { argReduceKernel, planReduce, reduceKernel } from '../kernels/reduce.js';
 import type { Reducer } from '../kernels/reduce.js';
+import { argReduceKernel, planReduce, reduceKernel } from '../kernels/reduce.js';
 import { int64Constant } from '../onnx/lowering.js';
 import type { Shape } from '../shape.js';
 import { formatShape, normalizeDim, normalizeDims } from '../shape.js';
@@ -32,9 +32,14 @@ function outShape(shape: Shape, { dims, keepdim }: ReduceAttrs): number[] {
 function reduceForward(x: Tensor, attrs: ReduceAttrs, reducer: Reducer): Tensor {
   const shape = outShape(x.shape, attrs);
   const dtype = reducer === 'sum' || reducer === 'prod' ? (x.dtype === 'bool' ? 'int32' : x.dtype) : x.dtype;
-  const out = allocate(dtype, shape.reduce((p, d) => p * d, 1));
+  const out = allocate(
+    dtype,
+    shape.reduce((p, d) => p * d, 1),
+  );
   if (x.size === 0 && (reducer === 'max' || reducer === 'min')) {
-    throw new ShapeError(`${reducer === 'max' ? 'amax' : 'amin'}: cannot reduce an empty tensor of shape ${formatShape(x.shape)}`);
+    throw new ShapeError(
+      `${reducer === 'max' ? 'amax' : 'amin'}: cannot reduce an empty tensor of shape ${formatShape(x.shape)}`,
+    );
   }
   reduceKernel(x.data, planReduce(x.shape, attrs.dims), reducer, out);
   return new Tensor(out, shape);
@@ -57,7 +62,8 @@ export const sumOp = defineOp<ReduceAttrs>({
   name: 'sum',
   forward: ([x], attrs) => reduceForward(x!, attrs, 'sum'),
   backward: ({ inputs: [x], attrs }, dy) => [spread(dy, x!, attrs.dims)],
-  onnx: (g, [x], { dims, keepdim }) => g.node('ReduceSum', [x!, int64Constant(g, dims)], { keepdims: keepdim ? 1 : 0 })[0]!,
+  onnx: (g, [x], { dims, keepdim }) =>
+    g.node('ReduceSum', [x!, int64Constant(g, dims)], { keepdims: keepdim ? 1 : 0 })[0]!,
 });
 
 /** max over dims; the gradient goes to the maximal entries (split evenly on ties, like torch.amax). */
@@ -162,7 +168,8 @@ export function sum(x: Tensor, dim?: Dims, keepdim = false): Tensor {
 export function mean(x: Tensor, dim?: Dims, keepdim = false): Tensor {
   const dims = normalizeDims('mean', dim, x.ndim);
   const count = dims.reduce((p, d) => p * x.shape[d]!, 1);
-  if (count === 0) throw new ShapeError(`mean: cannot average over an empty dimension of shape ${formatShape(x.shape)}`);
+  if (count === 0)
+    throw new ShapeError(`mean: cannot average over an empty dimension of shape ${formatShape(x.shape)}`);
   return div(sum(cast(x, floatOf(x.dtype)), dims, keepdim), count);
 }
 
@@ -203,7 +210,8 @@ export function variance(x: Tensor, dim?: Dims, options: { correction?: number; 
   const xf = cast(x, floatOf(x.dtype));
   const n = dims.reduce((p, d) => p * x.shape[d]!, 1);
   const correction = options.correction ?? 1;
-  if (n - correction <= 0) throw new ShapeError(`var: ${n} values with correction ${correction} leave no degrees of freedom`);
+  if (n - correction <= 0)
+    throw new ShapeError(`var: ${n} values with correction ${correction} leave no degrees of freedom`);
   const centered = sub(xf, mean(xf, dims, true));
   return div(sum(mul(centered, centered), dims, options.keepdim ?? false), n - correction);
 }

@@ -25,17 +25,22 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 
 function resolveShape(x: Tensor, shape: readonly number[]): number[] {
   const inferred = shape.indexOf(-1);
-  if (inferred !== shape.lastIndexOf(-1)) throw new ShapeError(`reshape: only one dim can be -1, got ${formatShape(shape)}`);
+  if (inferred !== shape.lastIndexOf(-1))
+    throw new ShapeError(`reshape: only one dim can be -1, got ${formatShape(shape)}`);
   const known = shape.reduce((p, d) => (d === -1 ? p : p * d), 1);
   const out = [...shape];
   if (inferred >= 0) {
     if (known === 0 || x.size % known !== 0) {
-      throw new ShapeError(`reshape: cannot reshape ${formatShape(x.shape)} (${x.size} elements) into ${formatShape(shape)}`);
+      throw new ShapeError(
+        `reshape: cannot reshape ${formatShape(x.shape)} (${x.size} elements) into ${formatShape(shape)}`,
+      );
     }
     out[inferred] = x.size / known;
   }
   if (out.some((d) => !Number.isInteger(d) || d < 0) || sizeOf(out) !== x.size) {
-    throw new ShapeError(`reshape: cannot reshape ${formatShape(x.shape)} (${x.size} elements) into ${formatShape(shape)}`);
+    throw new ShapeError(
+      `reshape: cannot reshape ${formatShape(x.shape)} (${x.size} elements) into ${formatShape(shape)}`,
+    );
   }
   return out;
 }
@@ -78,12 +83,16 @@ export const expandOp = defineOp<{ shape: Shape }>({
 });
 
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
-  if (shape.length < x.ndim) throw new ShapeError(`expand: cannot expand ${formatShape(x.shape)} to fewer dims ${formatShape(shape)}`);
+  if (shape.length < x.ndim)
+    throw new ShapeError(`expand: cannot expand ${formatShape(x.shape)} to fewer dims ${formatShape(shape)}`);
   const lead = shape.length - x.ndim;
   const target = shape.map((d, i) => (d === -1 ? (i >= lead ? x.shape[i - lead]! : -1) : d));
   target.forEach((d, i) => {
     const src = i >= lead ? x.shape[i - lead]! : 1;
-    if (d < 0 || (src !== 1 && src !== d)) throw new ShapeError(`expand: cannot expand ${formatShape(x.shape)} to ${formatShape(shape)} (dim ${i}: ${src} → ${d})`);
+    if (d < 0 || (src !== 1 && src !== d))
+      throw new ShapeError(
+        `expand: cannot expand ${formatShape(x.shape)} to ${formatShape(shape)} (dim ${i}: ${src} → ${d})`,
+      );
   });
   return sameShape(target, x.shape) ? x : apply(expandOp, [x], { shape: target });
 }
@@ -115,7 +124,10 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
 
 /** Matrix transpose for 2-D (identity for 0-D and 1-D, like torch.t). */
 export function t(x: Tensor): Tensor {
-  if (x.ndim > 2) throw new ShapeError(`t: expected a tensor of at most 2 dims, got ${formatShape(x.shape)}; use transpose or permute`);
+  if (x.ndim > 2)
+    throw new ShapeError(
+      `t: expected a tensor of at most 2 dims, got ${formatShape(x.shape)}; use transpose or permute`,
+    );
   return x.ndim < 2 ? x : transpose(x, 0, 1);
 }
 

@@ -160,7 +160,7 @@ export const sigmoid = (x: Tensor): Tensor => run(sigmoidOp, x);
 /** max(0, x); derivative 1 where x > 0 */
 export const reluOp = defineOp({
   name: 'relu',
-  forward: ([x]) => mapFloat(x!, (v) => (v > 0 ? v : 0)),
+  forward: ([x]) => mapFloat(x!, (v) => Math.max(v, 0)),
   backward: ({ inputs: [x] }, dy) => [mul(dy, gt(x!, 0))],
   onnx: (g, [x]) => g.node('Relu', [x!])[0]!,
 });
@@ -173,7 +173,8 @@ export const leakyReluOp = defineOp<{ negativeSlope: number }>({
   backward: ({ inputs: [x], attrs }, dy) => [mul(dy, where(gt(x!, 0), 1, attrs.negativeSlope))],
   onnx: (g, [x], { negativeSlope }) => g.node('LeakyRelu', [x!], { alpha: negativeSlope })[0]!,
 });
-export const leakyRelu = (x: Tensor, negativeSlope = 0.01): Tensor => apply(leakyReluOp, [floatInput(x)], { negativeSlope });
+export const leakyRelu = (x: Tensor, negativeSlope = 0.01): Tensor =>
+  apply(leakyReluOp, [floatInput(x)], { negativeSlope });
 
 /** x if x > 0 else α(eˣ − 1); derivative 1 or y + α */
 export const eluOp = defineOp<{ alpha: number }>({
@@ -196,7 +197,8 @@ export const erf = (x: Tensor): Tensor => run(erfOp, x);
 /** softplus(x) = (1/β) ln(1 + e^(βx)), computed stably; derivative σ(βx) */
 export const softplusOp = defineOp<{ beta: number }>({
   name: 'softplus',
-  forward: ([x], { beta }) => mapFloat(x!, (v) => (Math.max(beta * v, 0) + Math.log1p(Math.exp(-Math.abs(beta * v)))) / beta),
+  forward: ([x], { beta }) =>
+    mapFloat(x!, (v) => (Math.max(beta * v, 0) + Math.log1p(Math.exp(-Math.abs(beta * v)))) / beta),
   backward: ({ inputs: [x], attrs }, dy) => [mul(dy, sigmoid(mul(x!, attrs.beta)))],
   onnx: (g, [x], { beta }, info) => {
     if (beta === 1) return g.node('Softplus', [x!])[0]!;
@@ -258,7 +260,7 @@ export const clampOp = defineOp<{ min: number; max: number }>({
     const out = allocate(x!.dtype, src.length);
     for (let i = 0; i < src.length; i++) {
       const v = src[i]!;
-      out[i] = v < min ? min : v > max ? max : v;
+      out[i] = v < min ? min : Math.min(v, max);
     }
     return new Tensor(out, x!.shape);
   },
@@ -281,6 +283,7 @@ export const isNaNOp = defineOp({
   backward: noGradient,
   onnx: (g, [x]) => g.node('IsNaN', [x!])[0]!,
 });
+// biome-ignore lint/suspicious/noShadowRestrictedNames: torch.isnan's name; import it qualified (T.isNaN) to keep the global
 export const isNaN = (x: Tensor): Tensor => apply(isNaNOp, [x], undefined);
 export const isFiniteOp = defineOp({
   name: 'isFinite',
@@ -288,12 +291,13 @@ export const isFiniteOp = defineOp({
   backward: noGradient,
   onnx: (g, [x]) => g.node('Not', [g.node('Or', [g.node('IsNaN', [x!])[0]!, g.node('IsInf', [x!])[0]!])[0]!])[0]!,
 });
+// biome-ignore lint/suspicious/noShadowRestrictedNames: torch.isfinite's name; import it qualified (T.isFinite) to keep the global
 export const isFinite = (x: Tensor): Tensor => apply(isFiniteOp, [x], undefined);
 export const logicalNotOp = defineOp({
   name: 'logicalNot',
   forward: ([x]) => mapBool(x!, (v) => v === 0),
   backward: noGradient,
-  onnx: (g, [x], _a, info) => g.node('Not', [info.inputDTypes[0] === 'bool' ? x! : g.node('Cast', [x!], { to: 9 })[0]!])[0]!,
+  onnx: (g, [x], _a, info) =>
+    g.node('Not', [info.inputDTypes[0] === 'bool' ? x! : g.node('Cast', [x!], { to: 9 })[0]!])[0]!,
 });
 export const logicalNot = (x: Tensor): Tensor => apply(logicalNotOp, [x], undefined);
-

@@ -73,7 +73,8 @@ export function bernoulli(p: Tensor | number, shape?: Shape, options: RandomOpti
   const out = allocate(options.dtype ?? (p.dtype === 'float64' ? 'float64' : 'float32'), p.size);
   for (let i = 0; i < p.size; i++) {
     const pi = p.data[i]!;
-    if (!(pi >= 0 && pi <= 1)) throw new RangeError(`bernoulli: probabilities must be in [0, 1], got ${pi} at index ${i}`);
+    if (!(pi >= 0 && pi <= 1))
+      throw new RangeError(`bernoulli: probabilities must be in [0, 1], got ${pi} at index ${i}`);
     out[i] = g.random() < pi ? 1 : 0;
   }
   return new Tensor(out, p.shape);
@@ -83,21 +84,28 @@ export function bernoulli(p: Tensor | number, shape?: Shape, options: RandomOpti
  * Draw `numSamples` category indices per row from (unnormalised, non-negative) weights:
  * a 1-D tensor of K weights or a 2-D [rows, K] tensor. int32 result.
  */
-export function multinomial(weights: Tensor, numSamples: number, options: { replacement?: boolean; generator?: Generator } = {}): Tensor {
-  if (weights.ndim !== 1 && weights.ndim !== 2) throw new ShapeError(`multinomial: expected 1-D or 2-D weights, got ${weights.ndim}-D`);
+export function multinomial(
+  weights: Tensor,
+  numSamples: number,
+  options: { replacement?: boolean; generator?: Generator } = {},
+): Tensor {
+  if (weights.ndim !== 1 && weights.ndim !== 2)
+    throw new ShapeError(`multinomial: expected 1-D or 2-D weights, got ${weights.ndim}-D`);
   if (weights.dtype === 'bool') throw new DTypeError('multinomial: weights must be numeric, got bool');
   const g = options.generator ?? defaultGenerator();
   const replacement = options.replacement ?? false;
   const k = weights.shape[weights.ndim - 1]!;
   const rows = weights.ndim === 2 ? weights.shape[0]! : 1;
-  if (!replacement && numSamples > k) throw new RangeError(`multinomial: cannot draw ${numSamples} samples without replacement from ${k} categories`);
+  if (!replacement && numSamples > k)
+    throw new RangeError(`multinomial: cannot draw ${numSamples} samples without replacement from ${k} categories`);
   const out = new Int32Array(rows * numSamples);
   const w = new Float64Array(k);
   for (let r = 0; r < rows; r++) {
     let total = 0;
     for (let j = 0; j < k; j++) {
       const v = weights.data[r * k + j]!;
-      if (!(v >= 0) || !Number.isFinite(v)) throw new RangeError(`multinomial: weights must be finite and ≥ 0, got ${v} at row ${r}, column ${j}`);
+      if (!(v >= 0) || !Number.isFinite(v))
+        throw new RangeError(`multinomial: weights must be finite and ≥ 0, got ${v} at row ${r}, column ${j}`);
       w[j] = v;
       total += v;
     }

@@ -16,7 +16,10 @@ export interface TensorOptions {
  * Create a tensor from a number, a nested array or a typed array (copied). The dtype is
  * inferred: booleans → bool, a typed array → its own dtype, numbers → float32.
  */
-export function tensor(values: NestedArray | ArrayLike<number>, options: TensorOptions & { shape?: Shape } = {}): Tensor {
+export function tensor(
+  values: NestedArray | ArrayLike<number>,
+  options: TensorOptions & { shape?: Shape } = {},
+): Tensor {
   let flat: ArrayLike<number>;
   let shape: Shape;
   let inferred: DType = 'float32';
@@ -31,7 +34,8 @@ export function tensor(values: NestedArray | ArrayLike<number>, options: TensorO
     if (isBoolNested(values as NestedArray)) inferred = 'bool';
   }
   checkShape('tensor', shape);
-  if (sizeOf(shape) !== flat.length) throw new ShapeError(`tensor: ${flat.length} values cannot fill shape ${formatShape(shape)}`);
+  if (sizeOf(shape) !== flat.length)
+    throw new ShapeError(`tensor: ${flat.length} values cannot fill shape ${formatShape(shape)}`);
   const t = new Tensor(storageFrom(options.dtype ?? inferred, flat), shape);
   if (options.requiresGrad) requireFloatGrad('tensor', t);
   t.requiresGrad = options.requiresGrad ?? false;
@@ -48,7 +52,8 @@ function isBoolNested(v: NestedArray): boolean {
 }
 
 function requireFloatGrad(op: string, t: Tensor): void {
-  if (t.dtype !== 'float32' && t.dtype !== 'float64') throw new DTypeError(`${op}: only float tensors can require grad, got ${t.dtype}`);
+  if (t.dtype !== 'float32' && t.dtype !== 'float64')
+    throw new DTypeError(`${op}: only float tensors can require grad, got ${t.dtype}`);
 }
 
 /** A 0-d tensor holding one number. */
@@ -92,9 +97,11 @@ export function onesLike(t: Tensor, options: TensorOptions = {}): Tensor {
 /** Values start, start+step, … below end. int32 when all three are integers, else float32. */
 export function arange(start: number, end?: number, step = 1, options: TensorOptions = {}): Tensor {
   if (end === undefined) [start, end] = [0, start];
-  if (step === 0 || !Number.isFinite(step)) throw new RangeError(`arange: step must be a finite non-zero number, got ${step}`);
+  if (step === 0 || !Number.isFinite(step))
+    throw new RangeError(`arange: step must be a finite non-zero number, got ${step}`);
   const n = Math.max(0, Math.ceil((end - start) / step));
-  const dtype = options.dtype ?? (Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step) ? 'int32' : 'float32');
+  const dtype =
+    options.dtype ?? (Number.isInteger(start) && Number.isInteger(end) && Number.isInteger(step) ? 'int32' : 'float32');
   const data = allocate(dtype, n);
   for (let i = 0; i < n; i++) data[i] = start + i * step;
   return new Tensor(data, [n]);
@@ -102,7 +109,8 @@ export function arange(start: number, end?: number, step = 1, options: TensorOpt
 
 /** `steps` evenly spaced values from start to end inclusive. */
 export function linspace(start: number, end: number, steps: number, options: TensorOptions = {}): Tensor {
-  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`linspace: steps must be a non-negative integer, got ${steps}`);
+  if (!Number.isInteger(steps) || steps < 0)
+    throw new RangeError(`linspace: steps must be a non-negative integer, got ${steps}`);
   const data = allocate(options.dtype ?? 'float32', steps);
   const delta = steps > 1 ? (end - start) / (steps - 1) : 0;
   for (let i = 0; i < steps; i++) data[i] = i === steps - 1 && steps > 1 ? end : start + i * delta;

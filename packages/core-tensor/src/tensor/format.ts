@@ -7,7 +7,8 @@ const summarizeAbove = 1000;
 export function formatTensor(t: Tensor): string {
   const summarize = t.size > summarizeAbove;
   const isFloat = t.dtype === 'float32' || t.dtype === 'float64';
-  const allIntegral = isFloat && Array.prototype.every.call(t.data, (v: number) => !Number.isFinite(v) || Number.isInteger(v));
+  const allIntegral =
+    isFloat && Array.prototype.every.call(t.data, (v: number) => !Number.isFinite(v) || Number.isInteger(v));
   const fmt = (v: number): string => {
     if (t.dtype === 'bool') return v ? 'True' : 'False';
     if (!isFloat) return String(v);

@@ -24,14 +24,17 @@ export function flattenNested(value: NestedArray): { shape: number[]; values: nu
   const values: number[] = [];
   const walk = (v: NestedArray, depth: number, path: string): void => {
     if (depth === shape.length) {
-      if (Array.isArray(v)) throw new TypeError(`tensor: ragged nested array at ${path || 'top'}: expected a number, got an array`);
+      if (Array.isArray(v))
+        throw new TypeError(`tensor: ragged nested array at ${path || 'top'}: expected a number, got an array`);
       values.push(typeof v === 'boolean' ? (v ? 1 : 0) : (v as number));
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[depth]) {
-      throw new TypeError(`tensor: ragged nested array at ${path || 'top'}: expected length ${shape[depth]}, got ${Array.isArray(v) ? v.length : typeof v}`);
+      throw new TypeError(
+        `tensor: ragged nested array at ${path || 'top'}: expected length ${shape[depth]}, got ${Array.isArray(v) ? v.length : typeof v}`,
+      );
     }
-    v.forEach((item, i) => walk(item, depth + 1, `${path}[${i}]`));
+    for (const [i, item] of v.entries()) walk(item, depth + 1, `${path}[${i}]`);
   };
   walk(value, 0, '');
   return { shape, values };

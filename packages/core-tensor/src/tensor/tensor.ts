@@ -73,7 +73,8 @@ export class Tensor {
 
   /** The single value of a one-element tensor. */
   item(): number {
-    if (this.size !== 1) throw new ShapeError(`item: expected a tensor with one element, got shape ${formatShape(this.shape)}`);
+    if (this.size !== 1)
+      throw new ShapeError(`item: expected a tensor with one element, got shape ${formatShape(this.shape)}`);
     return this.data[0]!;
   }
 
@@ -115,7 +116,8 @@ export class Tensor {
 
   /** Set requiresGrad in place (leaves only); returns this. */
   requiresGrad_(requiresGrad = true): this {
-    if (!this.isLeaf && !requiresGrad) throw new AutogradError('requiresGrad_: only a leaf tensor can stop requiring grad; use detach()');
+    if (!this.isLeaf && !requiresGrad)
+      throw new AutogradError('requiresGrad_: only a leaf tensor can stop requiring grad; use detach()');
     this.requiresGrad = requiresGrad;
     return this;
   }
@@ -138,10 +140,12 @@ export class Tensor {
   copy_(source: Tensor | ArrayLike<number>): this {
     this.assertMutable('copy_');
     if (source instanceof Tensor) {
-      const src = source.shape.length === this.shape.length && source.size === this.size ? source : s.expand(source, this.shape);
+      const src =
+        source.shape.length === this.shape.length && source.size === this.size ? source : s.expand(source, this.shape);
       (this.data as Float64Array).set(src.dtype === this.dtype ? src.data : cast(src, this.dtype).data);
     } else {
-      if (source.length !== this.size) throw new ShapeError(`copy_: ${source.length} values for a tensor of ${this.size} elements`);
+      if (source.length !== this.size)
+        throw new ShapeError(`copy_: ${source.length} values for a tensor of ${this.size} elements`);
       (this.data as Float64Array).set(source);
     }
     this.versionCounter.value++;
@@ -171,7 +175,9 @@ export class Tensor {
 
   private assertMutable(op: string): void {
     if (this.requiresGrad && this.isLeaf && isGradEnabled()) {
-      throw new AutogradError(`${op}: a leaf tensor that requires grad is being mutated in place while autograd records; wrap the update in noGrad()`);
+      throw new AutogradError(
+        `${op}: a leaf tensor that requires grad is being mutated in place while autograd records; wrap the update in noGrad()`,
+      );
     }
   }
 

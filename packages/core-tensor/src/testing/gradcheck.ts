@@ -1,5 +1,5 @@
-import { withGradMode } from '../autograd/mode.js';
 import { gradients } from '../autograd/functional.js';
+import { withGradMode } from '../autograd/mode.js';
 import { cast } from '../ops/cast.js';
 import { Tensor } from '../tensor/tensor.js';
 
@@ -24,7 +24,11 @@ export interface GradcheckResult {
  * finite differences (f(x + εeᵢ) − f(x − εeᵢ)) / 2ε, in float64. Inputs are cast to
  * float64 first. Returns a report; `assertGradcheck` throws instead.
  */
-export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly Tensor[], options: GradcheckOptions = {}): GradcheckResult {
+export function gradcheck(
+  fn: (...inputs: Tensor[]) => Tensor,
+  inputs: readonly Tensor[],
+  options: GradcheckOptions = {},
+): GradcheckResult {
   const eps = options.eps ?? 1e-6;
   const atol = options.atol ?? 1e-5;
   const rtol = options.rtol ?? 1e-3;
@@ -42,7 +46,12 @@ export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly 
   const leaves = xs.map((x, i) => (argnums.includes(i) ? x.detach().requiresGrad_(true) : x));
   const out = withGradMode(true, () => fn(...leaves));
   const analytic = out.requiresGrad
-    ? gradients(out, argnums.map((i) => leaves[i]!), [cast(r, out.dtype)], { allowUnused: true })
+    ? gradients(
+        out,
+        argnums.map((i) => leaves[i]!),
+        [cast(r, out.dtype)],
+        { allowUnused: true },
+      )
     : argnums.map((i) => new Tensor(new Float64Array(xs[i]!.size), xs[i]!.shape));
   let worst = Number.NEGATIVE_INFINITY;
   let report = '';
@@ -69,7 +78,11 @@ export function gradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly 
 }
 
 /** gradcheck that throws with the worst mismatch. */
-export function assertGradcheck(fn: (...inputs: Tensor[]) => Tensor, inputs: readonly Tensor[], options: GradcheckOptions = {}): void {
+export function assertGradcheck(
+  fn: (...inputs: Tensor[]) => Tensor,
+  inputs: readonly Tensor[],
+  options: GradcheckOptions = {},
+): void {
   const result = gradcheck(fn, inputs, options);
   if (!result.ok) throw new Error(result.message);
 }
