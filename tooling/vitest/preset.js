@@ -15,7 +15,7 @@ export function shinkeiPreset(options = {}) {
       setupFiles: [setupFile],
       testTimeout: options.testTimeout ?? 60_000,
       pool: 'forks',
-      reporters: process.env.CI ? ['default'] : ['default'],
+      reporters: ['default', ['json', { outputFile: '.vitest-report.json' }]],
     },
   };
 }
