@@ -11,7 +11,9 @@ a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
 h1 { font-size: 1.9rem; margin: 0 0 4px; letter-spacing: -0.01em; }
 h2 { font-size: 1.45rem; margin: 40px 0 8px; padding-bottom: 6px; border-bottom: 2px solid var(--line); }
-h3 { font-size: 1.2rem; margin: 0 0 8px; display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
+h3 { font-size: 1.2rem; margin: 0 0 8px; }
+h3 .section-number { margin-right: 4px; }
+h3 .badge { margin-left: 6px; }
 h4 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); margin: 12px 0 6px; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
 pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
@@ -60,12 +62,13 @@ pre { background: var(--soft); border: 1px solid var(--line); border-radius: 6px
 .tile img, .tile svg { display: block; max-width: 100%; height: auto; image-rendering: pixelated; border: 1px solid var(--line); }
 .tile figcaption { font-size: 0.75rem; color: var(--muted); font-weight: 400; margin: 2px 0 0; }
 .tile.broken { color: var(--fail); font-size: 0.8rem; max-width: 160px; }
-.text-figure { max-width: 100%; }
+.text-figure { max-width: 100%; max-height: 28em; overflow: auto; }
+.columns p { margin: 0 0 6px; }
 .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 8px 28px; }
 .kv { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 .kv th, .kv td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 .kv th { font-weight: 500; color: var(--muted); width: 45%; word-break: break-word; }
-.kv td { font-variant-numeric: tabular-nums; word-break: break-word; }
+.kv td { font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .kv.metrics td { font-weight: 600; }
 .kv pre { font-size: 0.8rem; padding: 6px 8px; }
 .reproduce { margin: 14px 0 0; }
@@ -80,6 +83,6 @@ footer { margin-top: 48px; color: var(--muted); font-size: 0.85rem; border-top: 
   .experiment { border: none; padding: 0; }
   .figure, .verdicts, .kv tr { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
-  .figure-body { overflow: visible; }
+  .figure-body, .text-figure { overflow: visible; max-height: none; }
 }
 `;

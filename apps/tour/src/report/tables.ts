@@ -17,17 +17,14 @@ function settingValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return formatNumber(value);
   if (value === undefined) return 'undefined';
-  const compact = toJson(value, 0) ?? String(value);
-  return compact.length > 80 ? toJson(value, 2) : compact;
+  return toJson(value, 0) ?? String(value);
 }
 
-/** The settings as a table; structured values are shown as JSON. */
+/** The settings as a table; structured values are shown as compact JSON. */
 export function settingsTable(settings: Record<string, unknown>): string {
   const rows = Object.entries(settings)
     .map(([name, value]) => {
-      const text = settingValue(value);
-      const cell = text.includes('\n') ? `<pre>${escapeHtml(text)}</pre>` : `<code>${escapeHtml(text)}</code>`;
-      return `<tr><th scope="row">${escapeHtml(name)}</th><td>${cell}</td></tr>`;
+      return `<tr><th scope="row">${escapeHtml(name)}</th><td><code>${escapeHtml(settingValue(value))}</code></td></tr>`;
     })
     .join('');
   return rows ? `<table class="kv settings"><tbody>${rows}</tbody></table>` : '';

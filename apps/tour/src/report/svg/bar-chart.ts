@@ -1,5 +1,6 @@
 import type { Figure } from '../../experiment.js';
 import { formatNumber } from '../../format.js';
+import { escapeHtml } from '../escape.js';
 import { grid, yAxis } from './axes.js';
 import { type Chart, type ChartSize, defaultChartSize, svgRoot } from './chart.js';
 import { palette } from './palette.js';
@@ -10,9 +11,12 @@ import { el, text, textWidth } from './svg.js';
 type BarFigure = Extract<Figure, { kind: 'bar' }>;
 
 const maxLabelChars = 28;
+/** Labels that do not fit under their bar are turned by this angle (degrees) and shortened further. */
+const labelAngle = 45;
+const maxTurnedChars = 22;
 
-function shorten(label: string): string {
-  return label.length > maxLabelChars ? `${label.slice(0, maxLabelChars - 1)}…` : label;
+function shorten(label: string, max: number): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
 /** Draws a bar chart: one bar per label from zero (or from the axis floor on a log axis). */
@@ -20,7 +24,8 @@ export function barChart(figure: BarFigure, size: ChartSize = defaultChartSize):
   const log = figure.logY === true;
   const accept = acceptFor(log);
   const bars = (Array.isArray(figure.bars) ? figure.bars : []).map((b) => ({
-    label: shorten(String(b.label)),
+    full: String(b.label),
+    label: shorten(String(b.label), maxLabelChars),
     value: b.value,
   }));
   const notes: string[] = [];
@@ -31,17 +36,27 @@ export function barChart(figure: BarFigure, size: ChartSize = defaultChartSize):
   if (nonPositive > 0) notes.push(`${nonPositive} value${nonPositive === 1 ? '' : 's'} ≤ 0 not drawn on a log axis.`);
   if (bars.length === 0) notes.push('No bars.');
 
+  // On a log axis the floor sits below the smallest bar, so that no bar has zero height.
+  const smallest = Math.min(...drawable);
   const makeY = (range: readonly [number, number]) =>
-    log ? logScale(drawable, range) : linearScale(drawable, range, { includeZero: true });
+    log
+      ? logScale(drawable.length > 0 ? [...drawable, smallest / 2] : drawable, range)
+      : linearScale(drawable, range, { includeZero: true });
   const probe = makeY([0, 1]);
   const tickWidth = Math.max(0, ...probe.ticks.map((t) => textWidth(probe.format(t))));
-  const left = (figure.yLabel ? 22 : 0) + tickWidth + 14;
+  const axisLeft = (figure.yLabel ? 22 : 0) + tickWidth + 14;
   const right = 16;
+  const rotate =
+    Math.max(0, ...bars.map((b) => textWidth(b.label))) > (size.width - axisLeft - right) / bars.length - 6;
+  if (rotate) for (const bar of bars) bar.label = shorten(bar.label, maxTurnedChars);
+  const widest = Math.max(0, ...bars.map((b) => textWidth(b.label)));
+  const slant = Math.cos((labelAngle * Math.PI) / 180);
+  // A turned label reaches left of its bar: leave room for the first one.
+  const firstBand = (size.width - axisLeft - right) / Math.max(1, bars.length);
+  const left = rotate ? Math.max(axisLeft, widest * slant - firstBand / 2 + 8) : axisLeft;
   const plotWidth = size.width - left - right;
   const band = plotWidth / Math.max(1, bars.length);
-  const widest = Math.max(0, ...bars.map((b) => textWidth(b.label)));
-  const rotate = widest > band - 6;
-  const bottom = rotate ? Math.min(140, widest * 0.72 + 24) : 30;
+  const bottom = rotate ? widest * slant + 28 : 30;
   const top = 16;
   const area = { left, top, width: plotWidth, height: size.height - top - bottom };
   const y = makeY([area.top + area.height, area.top]);
@@ -54,15 +69,15 @@ export function barChart(figure: BarFigure, size: ChartSize = defaultChartSize):
   bars.forEach((bar, i) => {
     const cx = area.left + band * (i + 0.5);
     const labelY = area.top + area.height + 16;
+    const content =
+      bar.label === bar.full ? escapeHtml(bar.label) : `<title>${escapeHtml(bar.full)}</title>${escapeHtml(bar.label)}`;
     labels += rotate
-      ? text(bar.label, {
-          x: cx,
-          y: labelY,
-          'text-anchor': 'end',
-          transform: `rotate(-35 ${cx} ${labelY})`,
-          fill: '#333',
-        })
-      : text(bar.label, { x: cx, y: labelY, 'text-anchor': 'middle', fill: '#333' });
+      ? el(
+          'text',
+          { x: cx, y: labelY, 'text-anchor': 'end', transform: `rotate(-${labelAngle} ${cx} ${labelY})`, fill: '#333' },
+          content,
+        )
+      : el('text', { x: cx, y: labelY, 'text-anchor': 'middle', fill: '#333' }, content);
     if (!accept(bar.value)) {
       data += text('n/a', { x: cx, y: base - 4, 'text-anchor': 'middle', fill: '#999' });
       return;

@@ -22,7 +22,7 @@ export interface ChartSize {
 }
 
 /** The size every x/y chart gets unless told otherwise. */
-export const defaultChartSize: ChartSize = { width: 640, height: 360 };
+export const defaultChartSize: ChartSize = { width: 720, height: 380 };
 
 /** Wraps chart markup in a root `<svg>` with a viewBox so it scales down on narrow screens. */
 export function svgRoot(size: ChartSize, title: string, body: string): string {
