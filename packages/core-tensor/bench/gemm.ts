@@ -1,0 +1,123 @@
+/**
+ * GEMM and LeNet-convolution micro-benchmarks for the pure-JS kernels.
+ * Run from the repo root: `npx tsx packages/core-tensor/bench/gemm.ts`.
+ *
+ * Each case is warmed up (≥ 0.3 s, so V8 reaches its optimizing tier), then timed as
+ * the median of several repetitions; a repetition loops enough calls to last ≥ 50 ms.
+ */
+import { conv2dBackwardInput, conv2dBackwardWeight, conv2dForward, conv2dGeometry } from '../src/kernels/conv.js';
+import { gemm } from '../src/kernels/gemm.js';
+import { maxPool2dBackward, maxPool2dForward, pool2dGeometry } from '../src/kernels/pool.js';
+
+function randomArray(n: number, seed: number): Float32Array {
+  const out = new Float32Array(n);
+  let s = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = s / 4294967296 - 0.5;
+  }
+  return out;
+}
+
+/** Median seconds per call of `fn`, after warm-up. */
+function timeIt(fn: () => void, reps = 7): number {
+  const warmEnd = performance.now() + 300;
+  let calls = 0;
+  while (performance.now() < warmEnd || calls < 3) {
+    fn();
+    calls++;
+  }
+  const t0 = performance.now();
+  fn();
+  const once = Math.max(performance.now() - t0, 1e-3);
+  const inner = Math.max(1, Math.ceil(50 / once));
+  const samples: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const start = performance.now();
+    for (let i = 0; i < inner; i++) fn();
+    samples.push((performance.now() - start) / inner);
+  }
+  samples.sort((x, y) => x - y);
+  return (samples[samples.length >> 1] as number) / 1000;
+}
+
+function benchGemm(M: number, N: number, K: number, label: string): void {
+  const A = randomArray(M * K, 1);
+  const B = randomArray(K * N, 2);
+  const C = new Float32Array(M * N);
+  const seconds = timeIt(() => gemm(false, false, M, N, K, 1, A, 0, B, 0, 0, C, 0));
+  const gflops = (2 * M * N * K) / seconds / 1e9;
+  console.log(`gemm ${label.padEnd(22)} ${gflops.toFixed(2).padStart(6)} GFLOP/s  ${(seconds * 1e3).toFixed(3)} ms`);
+}
+
+function benchLeNet(batch: number): void {
+  const conv = {
+    stride: [1, 1] as [number, number],
+    padding: [0, 0, 0, 0] as [number, number, number, number],
+    dilation: [1, 1] as [number, number],
+    groups: 1,
+  };
+  const pool = {
+    kernel: [2, 2] as [number, number],
+    stride: [2, 2] as [number, number],
+    padding: [0, 0] as [number, number],
+    dilation: [1, 1] as [number, number],
+    ceilMode: false,
+  };
+  const g1 = conv2dGeometry([batch, 1, 28, 28], [32, 1, 5, 5], conv);
+  const p1 = pool2dGeometry([batch, 32, g1.outH, g1.outW], pool);
+  const g2 = conv2dGeometry([batch, 32, p1.outH, p1.outW], [64, 32, 5, 5], conv);
+  const p2 = pool2dGeometry([batch, 64, g2.outH, g2.outW], pool);
+
+  const x = randomArray(batch * 28 * 28, 3);
+  const w1 = randomArray(32 * 25, 4);
+  const w2 = randomArray(64 * 32 * 25, 5);
+  const y1 = new Float32Array(batch * 32 * g1.outH * g1.outW);
+  const q1 = new Float32Array(batch * 32 * p1.outH * p1.outW);
+  const i1 = new Int32Array(q1.length);
+  const y2 = new Float32Array(batch * 64 * g2.outH * g2.outW);
+  const q2 = new Float32Array(batch * 64 * p2.outH * p2.outW);
+  const i2 = new Int32Array(q2.length);
+  const dq2 = randomArray(q2.length, 6);
+  const dy2 = new Float32Array(y2.length);
+  const dw2 = new Float32Array(w2.length);
+  const dq1 = new Float32Array(q1.length);
+  const dy1 = new Float32Array(y1.length);
+  const dw1 = new Float32Array(w1.length);
+  const dx = new Float32Array(x.length);
+
+  const forward = (): void => {
+    conv2dForward(x, w1, g1, y1);
+    maxPool2dForward(y1, p1, q1, i1);
+    conv2dForward(q1, w2, g2, y2);
+    maxPool2dForward(y2, p2, q2, i2);
+  };
+  const backward = (): void => {
+    maxPool2dBackward(dq2, i2, p2, dy2);
+    conv2dBackwardWeight(q1, dy2, g2, dw2);
+    conv2dBackwardInput(dy2, w2, g2, dq1);
+    maxPool2dBackward(dq1, i1, p1, dy1);
+    conv2dBackwardWeight(x, dy1, g1, dw1);
+    conv2dBackwardInput(dy1, w1, g1, dx);
+  };
+  const tf = timeIt(forward, 5);
+  const tb = timeIt(backward, 5);
+  const pieces: [string, () => void][] = [
+    ['conv1 fwd', () => conv2dForward(x, w1, g1, y1)],
+    ['conv2 fwd', () => conv2dForward(q1, w2, g2, y2)],
+    ['conv2 bwd-weight', () => conv2dBackwardWeight(q1, dy2, g2, dw2)],
+    ['conv2 bwd-input', () => conv2dBackwardInput(dy2, w2, g2, dq1)],
+    ['conv1 bwd-weight', () => conv2dBackwardWeight(x, dy1, g1, dw1)],
+    ['conv1 bwd-input', () => conv2dBackwardInput(dy1, w1, g1, dx)],
+  ];
+  console.log(`\nLeNet convs (5×5 1→32 on 28×28, pool 2, 5×5 32→64, pool 2), batch ${batch}, float32:`);
+  console.log(`  forward          ${(tf * 1e3).toFixed(1).padStart(7)} ms`);
+  console.log(`  backward         ${(tb * 1e3).toFixed(1).padStart(7)} ms`);
+  console.log(`  total            ${((tf + tb) * 1e3).toFixed(1).padStart(7)} ms`);
+  for (const [name, fn] of pieces)
+    console.log(`    ${name.padEnd(16)} ${(timeIt(fn, 3) * 1e3).toFixed(1).padStart(7)} ms`);
+}
+
+for (const n of [64, 128, 256, 512, 1024]) benchGemm(n, n, n, `${n}×${n}×${n}`);
+benchGemm(128, 256, 784, '(128×784)·(784×256)');
+benchLeNet(64);
