@@ -49,7 +49,7 @@ export function createProgress(mode: ProgressMode, write: (text: string) => void
       bar = new SingleBar(
         {
           format: ` {bar} {percentage}% | [${index + 1}/${total}] {heading} {label}`,
-          hideCursor: true,
+          hideCursor: false,
           clearOnComplete: true,
           barsize: 24,
           stream: process.stdout,

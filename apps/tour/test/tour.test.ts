@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/cli/usage-error.js';
+import { defineTopic } from '../src/define-topic.js';
 import type { Experiment } from '../src/experiment.js';
 import { experimentAnchor } from '../src/report/anchors.js';
 import type { TourResults } from '../src/results.js';
@@ -153,5 +154,14 @@ describe('the command line', () => {
       .map((e) => `${e.topic}/${e.id}: ${e.error?.message}`);
     expect(failed).toEqual([]);
     expect(result.code ?? 0).toBe(0);
+  });
+});
+
+describe('defineTopic', () => {
+  it('fills in the topic name of each experiment', () => {
+    const { topic: _topic, ...rest } = fakeExperiment('x', 'one', '1', []);
+    const topic = defineTopic('hopfield', [rest]);
+    expect(topic.name).toBe('hopfield');
+    expect(topic.experiments[0]?.topic).toBe('hopfield');
   });
 });

@@ -1,7 +1,8 @@
 import type { Topic } from '../experiment.js';
 
 /**
- * Every topic the tour runs, in chapter order. A topic package registers by a plain
- * import here, e.g. `import { perceptron } from './perceptron.js';` and an entry in the list.
+ * Every topic the tour runs, in chapter order. A topic registers by a plain import: write
+ * `src/topics/<name>.ts` exporting a Topic (see `defineTopic`), import it here and add it
+ * to the list.
  */
 export const topics: Topic[] = [];
