@@ -182,3 +182,51 @@ describe('chart contents', () => {
     expect(html).toContain('grid-template-columns: repeat(4, max-content)');
   });
 });
+
+describe('large data', () => {
+  it('thins a long line to a few points per pixel column without changing its extremes', () => {
+    const n = 100_000;
+    const x = Array.from({ length: n }, (_, i) => i);
+    const y = x.map((i) => Math.sin(i / 1000) + (i === 54_321 ? 10 : 0));
+    const svg = lineChart({
+      kind: 'line',
+      title: 't',
+      xLabel: 'step',
+      yLabel: 'loss',
+      series: [{ name: 'a', x, y }],
+    }).svg;
+    expectCleanSvg(svg);
+    const d = /<path d="([^"]*)"/.exec(svg)?.[1] ?? '';
+    const points = d
+      .split(/[ML]/)
+      .filter(Boolean)
+      .map((p) => p.split(' ').map(Number) as [number, number]);
+    expect(points.length).toBeLessThan(4 * 720);
+    expect(Math.min(...points.map((p) => p[1]))).toBeLessThan(60); // the spike at 11 survives
+  });
+
+  it('leaves a line whose x goes back and forth alone', () => {
+    const t = Array.from({ length: 5000 }, (_, i) => i / 100);
+    const svg = lineChart({
+      kind: 'line',
+      title: 't',
+      xLabel: '',
+      yLabel: '',
+      series: [{ name: 'loop', x: t.map(Math.cos), y: t.map(Math.sin) }],
+    }).svg;
+    expect(svg.match(/L/g)?.length).toBe(4999);
+  });
+
+  it('draws a sample of a huge scatter and says so', () => {
+    const x = Array.from({ length: 20_000 }, (_, i) => i % 97);
+    const chart = scatterChart({
+      kind: 'scatter',
+      title: 's',
+      xLabel: '',
+      yLabel: '',
+      series: [{ name: 'a', x, y: x }],
+    });
+    expect(chart.svg.match(/<circle/g)).toHaveLength(5000);
+    expect(chart.notes.join(' ')).toMatch(/20000 points: 1 in every 4 of each series is drawn/);
+  });
+});

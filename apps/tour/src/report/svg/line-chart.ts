@@ -1,5 +1,6 @@
 import type { Figure } from '../../experiment.js';
 import { type Chart, type ChartSize, defaultChartSize, svgRoot } from './chart.js';
+import { decimate } from './decimate.js';
 import { coord, el, text } from './svg.js';
 import { xyFrame } from './xy-frame.js';
 
@@ -28,7 +29,12 @@ export function lineChart(figure: LineFigure, size: ChartSize = defaultChartSize
   for (const s of frame.series) {
     const d = s.segments
       .map((segment) =>
-        segment.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${coord(x.map(px))} ${coord(y.map(py))}`).join(''),
+        decimate(
+          segment.map(([px, py]): [number, number] => [x.map(px), y.map(py)]),
+          area.width,
+        )
+          .map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${coord(px)} ${coord(py)}`)
+          .join(''),
       )
       .join('');
     if (d) {
