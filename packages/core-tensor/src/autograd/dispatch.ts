@@ -7,6 +7,8 @@ import { isAnomalyDetectionEnabled, isGradEnabled } from './mode.js';
 /** Something that watches every op call (the ONNX tracer). */
 export interface OpObserver {
   record(op: OpDef<any>, inputs: readonly Tensor[], attrs: unknown, output: Tensor): void;
+  /** Called when code reads a tensor's values into JS (item, toArray): a traced graph cannot follow. */
+  read(t: Tensor, how: string): void;
 }
 
 let observer: OpObserver | null = null;
@@ -16,6 +18,11 @@ export function setOpObserver(next: OpObserver | null): OpObserver | null {
   const previous = observer;
   observer = next;
   return previous;
+}
+
+/** Tell the observer that `t`'s values were read into plain JS numbers. */
+export function notifyRead(t: Tensor, how: string): void {
+  if (observer !== null) observer.read(t, how);
 }
 
 /** Run a primitive op: compute, then record the autograd node if any input needs a gradient. */

@@ -25,6 +25,8 @@ export interface OnnxGraphBuilder {
   constant(values: ArrayLike<number>, dtype: DType | 'int64', shape: Shape): string;
   /** The opset the graph targets. */
   readonly opset: number;
+  /** Dim 0 is a symbolic batch size: shape constants must not pin it (Reshape uses 0 = copy). */
+  readonly dynamicBatch: boolean;
 }
 
 /** Shapes and dtypes of one op call, as traced. */
@@ -44,4 +46,28 @@ export const onnxDataType: Record<DType, number> = { float32: 1, int32: 6, bool:
 /** The name of a 1-D int64 constant (ONNX takes shapes, axes and pads as int64 tensors). */
 export function int64Constant(g: OnnxGraphBuilder, values: readonly number[]): string {
   return g.constant(values, 'int64', [values.length]);
+}
+
+/**
+ * Shape constant for Reshape: with a dynamic batch, a leading dim equal to the input's
+ * leading dim becomes 0 ("copy the input dim"), so the graph accepts any batch size.
+ */
+export function reshapeTarget(g: OnnxGraphBuilder, inputShape: Shape, shape: Shape): string {
+  const keepBatch = g.dynamicBatch && shape.length > 0 && inputShape.length > 0 && shape[0] === inputShape[0];
+  return int64Constant(
+    g,
+    shape.map((d, i) => (i === 0 && keepBatch ? 0 : d)),
+  );
+}
+
+/**
+ * Shape constant for Expand: dims that do not grow become 1 (Expand broadcasts both
+ * ways), so a dynamic batch passes through.
+ */
+export function expandTarget(g: OnnxGraphBuilder, inputShape: Shape, shape: Shape): string {
+  const lead = shape.length - inputShape.length;
+  return int64Constant(
+    g,
+    shape.map((d, i) => (i >= lead && inputShape[i - lead] === d ? 1 : d)),
+  );
 }

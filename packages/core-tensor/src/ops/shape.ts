@@ -2,7 +2,7 @@ import { apply } from '../autograd/dispatch.js';
 import { allocate } from '../dtype.js';
 import { ShapeError } from '../errors.js';
 import { expandKernel } from '../kernels/broadcast.js';
-import { int64Constant } from '../onnx/lowering.js';
+import { expandTarget, reshapeTarget } from '../onnx/lowering.js';
 import type { Shape } from '../shape.js';
 import { formatShape, normalizeDim, normalizeDims, sameShape, sizeOf, stridesOf } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -14,7 +14,7 @@ export const reshapeOp = defineOp<{ shape: Shape }>({
   name: 'reshape',
   forward: ([x], { shape }) => new Tensor(x!.data, shape, x!.versionCounter),
   backward: ({ inputs: [x] }, dy) => [reshape(dy, x!.shape)],
-  onnx: (g, [x], { shape }) => g.node('Reshape', [x!, int64Constant(g, shape)])[0]!,
+  onnx: (g, [x], { shape }, info) => g.node('Reshape', [x!, reshapeTarget(g, info.inputShapes[0]!, shape)])[0]!,
 });
 
 /** Reshape; one dim may be −1 and is inferred. */
@@ -79,7 +79,7 @@ export const expandOp = defineOp<{ shape: Shape }>({
     return new Tensor(out, shape);
   },
   backward: ({ inputs: [x] }, dy) => [sumTo(dy, x!.shape)],
-  onnx: (g, [x], { shape }) => g.node('Expand', [x!, int64Constant(g, shape)])[0]!,
+  onnx: (g, [x], { shape }, info) => g.node('Expand', [x!, expandTarget(g, info.inputShapes[0]!, shape)])[0]!,
 });
 
 export function expand(x: Tensor, shape: readonly number[]): Tensor {

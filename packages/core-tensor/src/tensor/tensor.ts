@@ -1,4 +1,5 @@
 import { backward as runBackward } from '../autograd/backward.js';
+import { notifyRead } from '../autograd/dispatch.js';
 import { isGradEnabled } from '../autograd/mode.js';
 import type { GradNode } from '../autograd/node.js';
 import type { DType, Storage } from '../dtype.js';
@@ -75,11 +76,13 @@ export class Tensor {
   item(): number {
     if (this.size !== 1)
       throw new ShapeError(`item: expected a tensor with one element, got shape ${formatShape(this.shape)}`);
+    notifyRead(this, 'item()');
     return this.data[0]!;
   }
 
   /** Nested JS arrays (a number for a scalar; booleans for bool tensors). */
   toArray(): NestedArray {
+    notifyRead(this, 'toArray()');
     return toNested(this);
   }
 

@@ -1,0 +1,4 @@
+export type { OrtInputs } from './model.js';
+export { OrtModel } from './model.js';
+export type { OrtSessionOptions } from './runtime.js';
+export { loadOrt, SUPPORTED_ORT_RANGE } from './runtime.js';
