@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/cli/usage-error.js';
 import { defineTopic } from '../src/define-topic.js';
 import type { Experiment } from '../src/experiment.js';
@@ -15,9 +15,17 @@ import { fakeExperiment, fakeTopics } from './fixtures/fake-topics.js';
 
 const run = promisify(execFile);
 
+const made: string[] = [];
+
 async function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'shinkei-tour-'));
+  const dir = await mkdtemp(join(tmpdir(), 'shinkei-tour-'));
+  made.push(dir);
+  return dir;
 }
+
+afterAll(async () => {
+  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 describe('runTour end to end', () => {
   it('runs every experiment, reports a throwing one as failed, and exits 1', async () => {
