@@ -178,6 +178,7 @@ function windowCount(
 /**
  * Average pooling: y[n, c, i, j] = (1/count)·Σ x[n, c, ih, iw] over the window's taps inside the
  * image, where count includes padded taps (up to in + pad, as in PyTorch) when countIncludePad.
+ * PyTorch's avg_pool2d has no dilation; here dilation spaces the taps and the counts follow.
  */
 export function avgPool2dForward(x: FloatArray, g: Pool2dGeometry, countIncludePad: boolean, out: FloatArray): void {
   const { inH, inW, kH, kW, strideH, strideW, padH, padW, dilationH, dilationW, outH, outW } = g;
