@@ -1,0 +1,16 @@
+export { cumsum, cumsumOp } from './cumsum.js';
+export { einsum } from './einsum.js';
+export { flip, flipOp, roll } from './flip-roll.js';
+export { gather, gatherOp, scatterAdd, scatterAddOp } from './gather.js';
+export { indexAdd, indexAddOp, indexSelect, indexSelectOp, take } from './index-select.js';
+export { cat, catOp, chunk, split, stack } from './join-split.js';
+export { maskedFill } from './masked-fill.js';
+export { oneHot, oneHotOp } from './one-hot.js';
+export type { PadMode } from './pad.js';
+export { pad, padOp } from './pad.js';
+export { repeat, repeatOp, tile } from './repeat.js';
+export type { SliceAttrs } from './slice.js';
+export { narrow, slice, sliceOp, sliceScatterOp } from './slice.js';
+export type { IndexRange, IndexSpec } from './subscript.js';
+export { index } from './subscript.js';
+export { triangleOp, tril, triu } from './triangular.js';
