@@ -1,0 +1,17 @@
+export type { BlobsOptions } from './blobs.js';
+export { makeBlobs } from './blobs.js';
+export type { CirclesOptions } from './circles.js';
+export { makeCircles } from './circles.js';
+export type { LabelledSet, SeedOptions } from './common.js';
+export type { GaussianMixtureOptions, GaussianRingOptions } from './gaussian-mixture.js';
+export { makeGaussianMixture, makeGaussianRing } from './gaussian-mixture.js';
+export type { LinearlySeparableOptions, LinearlySeparableSet } from './linearly-separable.js';
+export { makeLinearlySeparable } from './linearly-separable.js';
+export type { MoonsOptions } from './moons.js';
+export { makeMoons } from './moons.js';
+export type { SpiralsOptions } from './spirals.js';
+export { makeSpirals } from './spirals.js';
+export type { SwissRollOptions } from './swiss-roll.js';
+export { makeSwissRoll } from './swiss-roll.js';
+export type { XorOptions } from './xor.js';
+export { makeXor } from './xor.js';
