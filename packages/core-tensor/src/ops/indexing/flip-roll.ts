@@ -21,18 +21,18 @@ export const flipOp: OpDef<{ dims: readonly number[] }> = defineOp<{ dims: reado
     return new Tensor(out, x!.shape);
   },
   backward: ({ attrs }, dy) => [apply(flipOp, [dy], attrs)],
-  onnx: (g, [x], { dims }, info) => {
-    // ONNX has no Flip: a Slice with step −1 from the last element to one before the first
-    const shape = info.inputShapes[0]!;
-    const starts = dims.map(() => -1);
-    const ends = dims.map((d) => -(shape[d]! + 1));
-    return g.node('Slice', [
-      x!,
-      int64Constant(g, starts),
-      int64Constant(g, ends),
-      int64Constant(g, dims),
-      int64Constant(g, starts),
-    ])[0]!;
+  onnx: (g, [x], { dims }) => {
+    // ONNX has no Flip: a Slice with step −1 from the last entry to before the first (an
+    // end far below −size clamps there whatever the runtime size, so dynamic dims work)
+    const starts = int64Constant(
+      g,
+      dims.map(() => -1),
+    );
+    const ends = int64Constant(
+      g,
+      dims.map(() => Number.MIN_SAFE_INTEGER),
+    );
+    return g.node('Slice', [x!, starts, ends, int64Constant(g, dims), starts])[0]!;
   },
 });
 

@@ -63,10 +63,10 @@ export const indexAddOp: OpDef<{ dim: number }> = defineOp<{ dim: number }>({
     src!.requiresGrad ? indexSelect(dy, dim, index!) : null,
   ],
   onnx: (g, [x, index, src], { dim }, info) => {
-    const srcShape = info.inputShapes[2]!;
-    const column = srcShape.map((n, d) => (d === dim ? n : 1));
+    // ScatterElements wants an index per src entry: the index as a column along `dim`, expanded to src's runtime shape
+    const column = info.inputShapes[2]!.map((n, d) => (d === dim ? n : 1));
     const shaped = g.node('Reshape', [index!, int64Constant(g, column)])[0]!;
-    const expanded = g.node('Expand', [shaped, int64Constant(g, srcShape)])[0]!;
+    const expanded = g.node('Expand', [shaped, g.node('Shape', [src!])[0]!])[0]!;
     return g.node('ScatterElements', [x!, expanded, src!], { axis: dim, reduction: 'add' })[0]!;
   },
 });

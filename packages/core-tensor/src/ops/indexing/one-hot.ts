@@ -1,6 +1,7 @@
 import { apply } from '../../autograd/dispatch.js';
 import type { DType } from '../../dtype.js';
 import { allocate } from '../../dtype.js';
+import { onnxDataType } from '../../onnx/lowering.js';
 import { Tensor } from '../../tensor/tensor.js';
 import { defineOp, noGradient } from '../define.js';
 import { requireIndexTensor } from './checks.js';
@@ -28,10 +29,13 @@ export const oneHotOp = defineOp<OneHotAttrs>({
     return new Tensor(out, [...labels!.shape, numClasses]);
   },
   backward: noGradient,
-  onnx: (g, [labels], { numClasses, dtype }) =>
-    g.node('OneHot', [labels!, g.constant([numClasses], 'int64', [1]), g.constant([0, 1], dtype, [2])], {
-      axis: -1,
-    })[0]!,
+  onnx: (g, [labels], { numClasses, dtype }) => {
+    // int64 labels, int64 depth and float values is the OneHot signature every runtime implements; cast after
+    const classes = g.node('Cast', [labels!], { to: 7 })[0]!;
+    const depth = g.constant([numClasses], 'int64', [1]);
+    const encoded = g.node('OneHot', [classes, depth, g.constant([0, 1], 'float32', [2])], { axis: -1 })[0]!;
+    return dtype === 'float32' ? encoded : g.node('Cast', [encoded], { to: onnxDataType[dtype] })[0]!;
+  },
 });
 
 /**

@@ -1,7 +1,5 @@
 import { apply } from '../../autograd/dispatch.js';
-import type { DType } from '../../dtype.js';
 import { allocate } from '../../dtype.js';
-import type { OnnxGraphBuilder } from '../../onnx/lowering.js';
 import { int64Constant } from '../../onnx/lowering.js';
 import type { Shape } from '../../shape.js';
 import { sameShape, sizeOf } from '../../shape.js';
@@ -70,36 +68,31 @@ export const sliceScatterOp: OpDef<SliceScatterAttrs> = defineOp<SliceScatterAtt
     apply(sliceOp, [dy], { starts, steps, sizes: src!.shape }),
   ],
   onnx: (g, [src], { shape, starts, steps }, info) => {
-    const sizes = info.inputShapes[0]!;
-    if (steps.every((k) => k === 1)) {
-      const pads = [...starts, ...shape.map((n, d) => n - starts[d]! - sizes[d]!)];
-      return g.node('Pad', [src!, int64Constant(g, pads), g.constant([0], info.outputDType, [])], {
-        mode: 'constant',
-      })[0]!;
-    }
-    return scatterIntoZeros(g, src!, info.outputDType, shape, sliceMaps({ starts, steps, sizes }));
+    // spread each strided dim k-fold (Unsqueeze, zero-Pad k − 1 after every entry, merge),
+    // then one Pad puts the box in place; dims before the spread one are copied (0) so a
+    // dynamic batch passes through
+    const zero = g.constant([0], info.outputDType, []);
+    const sizes = [...info.inputShapes[0]!];
+    let spread = src!;
+    steps.forEach((k, d) => {
+      if (k === 1) return;
+      const column = g.node('Unsqueeze', [spread, int64Constant(g, [d + 1])])[0]!;
+      const rank = sizes.length + 1;
+      const gaps = Array.from({ length: 2 * rank }, (_, i) => (i === rank + d + 1 ? k - 1 : 0));
+      const padded = g.node('Pad', [column, int64Constant(g, gaps), zero], { mode: 'constant' })[0]!;
+      sizes[d] = sizes[d]! * k;
+      spread = g.node('Reshape', [
+        padded,
+        int64Constant(
+          g,
+          sizes.map((n, i) => (i < d ? 0 : n)),
+        ),
+      ])[0]!;
+    });
+    const pads = [...starts, ...shape.map((n, d) => n - starts[d]! - sizes[d]!)];
+    return g.node('Pad', [spread, int64Constant(g, pads), zero], { mode: 'constant' })[0]!;
   },
 });
-
-/** ONNX for a strided placement: ScatterElements of the flattened source into flat zeros at constant offsets. */
-function scatterIntoZeros(g: OnnxGraphBuilder, src: string, dtype: DType, shape: Shape, maps: AxisMaps): string {
-  const total = sizeOf(shape);
-  const targetOffsets = new Int32Array(sizeOf(maps.map((m) => m.length)));
-  gatherAxes(
-    Int32Array.from({ length: total }, (_, i) => i),
-    shape,
-    maps,
-    0,
-    targetOffsets,
-  );
-  const zeros = g.node('ConstantOfShape', [int64Constant(g, [total])], {
-    value: { tensor: { dtype, shape: [1], values: [0] } },
-  })[0]!;
-  const flatSrc = g.node('Reshape', [src, int64Constant(g, [-1])])[0]!;
-  const indices = g.constant(targetOffsets, 'int64', [targetOffsets.length]);
-  const scattered = g.node('ScatterElements', [zeros, indices, flatSrc], { axis: 0 })[0]!;
-  return g.node('Reshape', [scattered, int64Constant(g, shape)])[0]!;
-}
 
 /** Run the slice primitive on a full-rank box, skipping it when the box is the whole tensor. */
 export function sliceBox(x: Tensor, attrs: SliceAttrs): Tensor {
