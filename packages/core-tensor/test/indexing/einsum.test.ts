@@ -1,11 +1,13 @@
 import type {} from '@shinkei/vitest-config/matchers';
 import { describe, expect, it } from 'vitest';
+import { grad } from '../../src/autograd/functional.js';
 import { ShapeError } from '../../src/errors.js';
 import { mul } from '../../src/ops/binary.js';
 import { einsum } from '../../src/ops/indexing/index.js';
 import { matmul, outer } from '../../src/ops/matmul.js';
 import { sum } from '../../src/ops/reduce.js';
 import { permute, transpose, unsqueeze } from '../../src/ops/shape.js';
+import type { Tensor } from '../../src/tensor/tensor.js';
 import { assertGradcheck } from '../../src/testing/gradcheck.js';
 import { ints, sample } from './helpers.js';
 
@@ -67,6 +69,14 @@ describe('einsum', () => {
     expect(() => einsum('ij->ii', a)).toThrow(/output index 'i' repeats/);
   });
 
+  it('differentiates twice (its gradient is itself an einsum)', () => {
+    // f(x) = Σᵢⱼ xᵢ Aᵢⱼ xⱼ = xᵀAx, ∇f = (A + Aᵀ)x, so ∂/∂x Σ∇f = 1ᵀ(A + Aᵀ)
+    const A = sample([3, 3]);
+    const f = (x: Tensor): Tensor => einsum('i,ij,j->', x, A, x);
+    const gradSum = grad((x) => (grad(f)(x) as Tensor).sum());
+    expect(gradSum(sample([3]).add(1))).toBeAllClose(sum(A.add(transpose(A, 0, 1)), 0), { rtol: 1e-12 });
+  });
+
   it.each([
     [
       'ij,jk->ik',
@@ -104,6 +114,20 @@ describe('einsum', () => {
         [2, 2],
         [2, 3],
         [3, 2],
+      ],
+    ],
+    [
+      'ijk,ik->j',
+      [
+        [2, 3, 2],
+        [2, 2],
+      ],
+    ],
+    [
+      'ab,cd->dacb',
+      [
+        [2, 1],
+        [2, 3],
       ],
     ],
   ])('gradcheck %s', (equation, shapes) => {

@@ -109,7 +109,11 @@ const cases: Case[] = [
       ]),
     ],
   ],
-  ['einsum', (a, b) => [einsum('ij,kj->ik', a!, b!), einsum('ij->j', a!)], [m, sample([3, 6], 'float32')]],
+  [
+    'einsum',
+    (a, b) => [einsum('ij,kj->ik', a!, b!), einsum('ij->j', a!), einsum('ij,kj,k->i', a!, b!, b!.sum(1))],
+    [m, sample([3, 6], 'float32')],
+  ],
   [
     'backward primitives: sliceScatter and reflect/replicate pad adjoints',
     (g) => [
@@ -150,10 +154,14 @@ describe('indexing ops in ONNX Runtime', () => {
       index(a, '...', ints([2, 0])),
       apply(sliceScatterOp, [a], { shape: [a.shape[0]!, 11], starts: [0, 1], steps: [1, 3] }),
       indexAdd(a, 1, ints([0, 0]), narrow(a, 1, 1, 2)),
+      einsum('bi,ij->bj', a, sample([4, 3], 'float32')),
     ];
     const model = OrtModel.fromModule(f, [sample([2, 4], 'float32')], {
       dynamicAxes: Object.fromEntries(
-        ['input', 'output_0', 'output_1', 'output_2', 'output_3', 'output_4'].map((name) => [name, { 0: 'batch' }]),
+        ['input', 'output_0', 'output_1', 'output_2', 'output_3', 'output_4', 'output_5'].map((name) => [
+          name,
+          { 0: 'batch' },
+        ]),
       ),
     });
     const other = sample([5, 4], 'float32').mul(-1);

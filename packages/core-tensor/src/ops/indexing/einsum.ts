@@ -1,47 +1,95 @@
+import { apply } from '../../autograd/dispatch.js';
 import { floatOf, promoteTypes } from '../../dtype.js';
 import { ShapeError } from '../../errors.js';
 import { formatShape, sizeOf } from '../../shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { mul } from '../binary.js';
 import { cast } from '../cast.js';
+import type { OpDef } from '../define.js';
+import { defineOp } from '../define.js';
 import { matmul } from '../matmul.js';
 import { sum } from '../reduce.js';
-import { permute, reshape } from '../shape.js';
+import { expand, permute, reshape } from '../shape.js';
 
 /** An operand with one letter naming each of its dims. */
 interface Term {
   t: Tensor;
-  letters: string[];
+  letters: readonly string[];
 }
+
+/** The parsed equation: the letters naming each operand's dims and the output's. */
+interface EinsumAttrs {
+  inputs: readonly (readonly string[])[];
+  output: readonly string[];
+}
+
+/**
+ * y[out] = Σ over the letters not in out of Πₖ operandₖ[lettersₖ]. Forward: the operands
+ * contracted left to right with permute/reshape/matmul (or mul and sum). Gradient of
+ * operand i: the einsum of dy with the other operands onto operand i's letters (letters
+ * only operand i had were summed, so their gradient is broadcast back).
+ */
+export const einsumOp: OpDef<EinsumAttrs> = defineOp<EinsumAttrs>({
+  name: 'einsum',
+  forward: (operands, { inputs, output }) => {
+    // detached copies: the inner ops record neither autograd nodes nor traced ONNX nodes
+    let terms: Term[] = inputs.map((letters, i) => ({ t: operands[i]!.detach(), letters }));
+    terms = terms.map((term, i) =>
+      sumPrivateLetters(
+        term,
+        output,
+        terms.filter((_, j) => j !== i),
+      ),
+    );
+    while (terms.length > 1) terms = [contract(terms[0]!, terms[1]!, output, terms.slice(2)), ...terms.slice(2)];
+    const last = terms[0]!;
+    return permute(
+      last.t,
+      output.map((l) => last.letters.indexOf(l)),
+    );
+  },
+  backward: ({ inputs: operands, attrs: { inputs, output } }, dy) =>
+    operands.map((x, i) => {
+      if (!x.requiresGrad) return null;
+      const own = inputs[i]!;
+      const others = inputs.filter((_, j) => j !== i);
+      const reached = own.filter((l) => output.includes(l) || others.some((o) => o.includes(l)));
+      const g = apply(einsumOp, [dy, ...operands.filter((_, j) => j !== i)], {
+        inputs: [output, ...others],
+        output: reached,
+      });
+      return reached.length === own.length
+        ? g
+        : expand(
+            reshape(
+              g,
+              own.map((l, d) => (reached.includes(l) ? x.shape[d]! : 1)),
+            ),
+            x.shape,
+          );
+    }),
+  onnx: (g, operands, { inputs, output }) =>
+    g.node('Einsum', operands, { equation: `${inputs.map((ls) => ls.join('')).join(',')}->${output.join('')}` })[0]!,
+});
 
 /**
  * Einstein summation, y[out] = Σ over letters not in out of Πₖ operandₖ[lettersₖ], for
  * equations like 'ij,jk->ik', 'bij,bjk->bik', 'i,j->ij', 'bhqd,bhkd->bhqk', 'ij->ji'
- * (without '->', the output is the letters used once, alphabetically). Operands are
- * contracted left to right as permute/reshape/matmul (or mul and sum), so einsum is
- * differentiable through those ops. A letter repeated within one operand (diagonals,
- * traces like 'ii->') and '...' are not supported.
+ * (without '->', the output is the letters used once, alphabetically). Computed in
+ * float. A letter repeated within one operand (diagonals, traces like 'ii->') and '...'
+ * are not supported.
  */
 export function einsum(equation: string, ...operands: Tensor[]): Tensor {
-  const { inputs, output } = parseEquation(equation, operands);
+  const attrs = parseEquation(equation, operands);
   const dtype = floatOf(operands.reduce((acc, t) => promoteTypes(acc, t.dtype), operands[0]!.dtype));
-  let terms: Term[] = inputs.map((letters, i) => ({ t: cast(operands[i]!, dtype), letters }));
-  terms = terms.map((term, i) =>
-    sumPrivateLetters(
-      term,
-      output,
-      terms.filter((_, j) => j !== i),
-    ),
-  );
-  while (terms.length > 1) terms = [contract(terms[0]!, terms[1]!, output, terms.slice(2)), ...terms.slice(2)];
-  const last = terms[0]!;
-  return permute(
-    last.t,
-    output.map((l) => last.letters.indexOf(l)),
+  return apply(
+    einsumOp,
+    operands.map((t) => cast(t, dtype)),
+    attrs,
   );
 }
 
-function parseEquation(equation: string, operands: readonly Tensor[]): { inputs: string[][]; output: string[] } {
+function parseEquation(equation: string, operands: readonly Tensor[]): EinsumAttrs {
   const compact = equation.replace(/\s+/g, '');
   if (compact.includes('.'))
     throw new ShapeError(`einsum: '...' (ellipsis) is not supported in '${equation}'; name every dim with a letter`);

@@ -1,5 +1,5 @@
 export { cumsum, cumsumOp } from './cumsum.js';
-export { einsum } from './einsum.js';
+export { einsum, einsumOp } from './einsum.js';
 export { flip, flipOp, roll } from './flip-roll.js';
 export { gather, gatherOp, scatterAdd, scatterAddOp } from './gather.js';
 export { indexAdd, indexAddOp, indexSelect, indexSelectOp, take } from './index-select.js';
