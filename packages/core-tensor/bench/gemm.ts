@@ -48,11 +48,19 @@ function timeIt(fn: () => void, reps = 7): Timing {
   return { median: (samples[samples.length >> 1] as number) / 1000, best: (samples[0] as number) / 1000 };
 }
 
-function benchGemm(M: number, N: number, K: number, label: string): void {
-  const A = randomArray(M * K, 1);
-  const B = randomArray(K * N, 2);
-  const C = new Float32Array(M * N);
-  const t = timeIt(() => gemm(false, false, M, N, K, 1, A, 0, B, 0, 0, C, 0));
+function benchGemm(
+  M: number,
+  N: number,
+  K: number,
+  label: string,
+  opts: { float64?: boolean; transA?: boolean; transB?: boolean } = {},
+): void {
+  const make = (n: number, seed: number): Float32Array | Float64Array =>
+    opts.float64 ? Float64Array.from(randomArray(n, seed)) : randomArray(n, seed);
+  const A = make(M * K, 1);
+  const B = make(K * N, 2);
+  const C = make(M * N, 3);
+  const t = timeIt(() => gemm(opts.transA ?? false, opts.transB ?? false, M, N, K, 1, A, 0, B, 0, 0, C, 0));
   const gflops = (seconds: number): string => ((2 * M * N * K) / seconds / 1e9).toFixed(2).padStart(6);
   console.log(
     `gemm ${label.padEnd(22)} ${gflops(t.median)} GFLOP/s (best ${gflops(t.best)})  ${(t.median * 1e3).toFixed(3)} ms`,
@@ -129,4 +137,7 @@ function benchLeNet(batch: number): void {
 
 for (const n of [64, 128, 256, 512, 1024]) benchGemm(n, n, n, `${n}×${n}×${n}`);
 benchGemm(128, 256, 784, '(128×784)·(784×256)');
+benchGemm(512, 512, 512, '512 Aᵀ·B', { transA: true });
+benchGemm(512, 512, 512, '512 A·Bᵀ', { transB: true });
+benchGemm(512, 512, 512, '512 float64', { float64: true });
 benchLeNet(64);
