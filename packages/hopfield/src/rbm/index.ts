@@ -1,0 +1,2 @@
+export type { RbmSampleOptions, RbmTrainOptions } from './rbm.js';
+export { RBM } from './rbm.js';
