@@ -1,0 +1,33 @@
+import { DTypeError, ShapeError } from '../errors.js';
+import { formatShape } from '../shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/** A per-axis hyper-parameter given once for both spatial axes or as [height, width]. */
+export type Pair = number | readonly [number, number];
+
+/** Expand `value` to [height, width], checking each is an integer ≥ `min`. */
+export function pair(op: string, name: string, value: Pair, min: number): [number, number] {
+  const out: [number, number] = typeof value === 'number' ? [value, value] : [value[0], value[1]];
+  if (!out.every((v) => Number.isInteger(v) && v >= min)) {
+    throw new RangeError(`${op}: ${name} must be integers ≥ ${min}, got ${JSON.stringify(value)}`);
+  }
+  return out;
+}
+
+/** Throw unless `x` has exactly `rank` dims, naming the expected layout (`[N,C,H,W]`). */
+export function expectRank(op: string, x: Tensor, layout: readonly string[], what = 'input'): void {
+  if (x.ndim !== layout.length) {
+    throw new ShapeError(`${op}: ${what} ${formatShape(x.shape)} needs ${layout.length} dims [${layout.join(',')}]`);
+  }
+}
+
+/** Throw unless `x` holds floats. */
+export function expectFloat(op: string, x: Tensor, what = 'input'): void {
+  if (x.dtype !== 'float32' && x.dtype !== 'float64')
+    throw new DTypeError(`${op}: ${what} must be float32 or float64, got ${x.dtype}`);
+}
+
+/** Throw unless `x` holds int32 indices. */
+export function expectInt(op: string, x: Tensor, what: string): void {
+  if (x.dtype !== 'int32') throw new DTypeError(`${op}: ${what} must be int32 indices, got ${x.dtype}`);
+}

@@ -1,0 +1,157 @@
+import { noGrad } from '../autograd/mode.js';
+import { ShapeError } from '../errors.js';
+import { add, mul, sub } from '../ops/binary.js';
+import { mean } from '../ops/reduce.js';
+import { reshape } from '../ops/shape.js';
+import { rsqrt, square } from '../ops/unary.js';
+import { formatShape, sameShape } from '../shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { expectFloat } from './args.js';
+
+/** The mean μ, the centred x − μ and the biased variance σ² = mean((x − μ)²) over `dims` (kept). */
+function moments(x: Tensor, dims: readonly number[]): { mu: Tensor; centered: Tensor; sigma2: Tensor } {
+  const mu = mean(x, dims, true);
+  const centered = sub(x, mu);
+  return { mu, centered, sigma2: mean(square(centered), dims, true) };
+}
+
+/** (x − μ)/√(σ² + ε) with μ, σ² the mean and biased variance over `dims`. */
+function standardize(x: Tensor, dims: readonly number[], eps: number): Tensor {
+  const { centered, sigma2 } = moments(x, dims);
+  return mul(centered, rsqrt(add(sigma2, eps)));
+}
+
+/** y = x̂·γ + β, skipping absent parameters; γ, β reshaped to `paramShape`. */
+function affine(
+  xHat: Tensor,
+  weight: Tensor | undefined,
+  bias: Tensor | undefined,
+  paramShape: readonly number[],
+): Tensor {
+  const scaled = weight === undefined ? xHat : mul(xHat, reshape(weight, paramShape));
+  return bias === undefined ? scaled : add(scaled, reshape(bias, paramShape));
+}
+
+function expectParamShape(op: string, name: string, param: Tensor | undefined, shape: readonly number[]): void {
+  if (param !== undefined && !sameShape(param.shape, shape)) {
+    throw new ShapeError(`${op}: ${name} must have shape ${formatShape(shape)}, got ${formatShape(param.shape)}`);
+  }
+}
+
+/**
+ * Layer normalization (Ba et al.): statistics per sample over the trailing
+ * `normalizedShape` dims, y = (x − μ)/√(σ² + ε)·γ + β with σ² the biased variance.
+ */
+export function layerNorm(
+  x: Tensor,
+  normalizedShape: readonly number[],
+  weight?: Tensor,
+  bias?: Tensor,
+  eps = 1e-5,
+): Tensor {
+  expectFloat('layerNorm', x);
+  const k = normalizedShape.length;
+  if (k === 0 || k > x.ndim || !sameShape(x.shape.slice(x.ndim - k), normalizedShape)) {
+    throw new ShapeError(
+      `layerNorm: input ${formatShape(x.shape)} does not end with normalizedShape ${formatShape(normalizedShape)}`,
+    );
+  }
+  expectParamShape('layerNorm', 'weight', weight, normalizedShape);
+  expectParamShape('layerNorm', 'bias', bias, normalizedShape);
+  const dims = normalizedShape.map((_, i) => x.ndim - k + i);
+  return affine(standardize(x, dims, eps), weight, bias, normalizedShape);
+}
+
+export interface BatchNormOptions {
+  /** Use batch statistics and update the running ones (default false: use the running ones). */
+  training?: boolean;
+  /** Running estimate update r ← (1 − m)·r + m·batch statistic (default 0.1). */
+  momentum?: number;
+  eps?: number;
+}
+
+/**
+ * Batch normalization (Ioffe & Szegedy) of x [N,C,…] per channel:
+ * y = (x − μ)/√(σ² + ε)·γ + β. In training μ, σ² are the batch's (biased variance) and the
+ * running estimates are updated in place, outside autograd, with the unbiased variance:
+ * μ_run ← (1 − m)μ_run + mμ, σ²_run ← (1 − m)σ²_run + m·σ²·n/(n − 1). Otherwise the
+ * running estimates normalize.
+ */
+export function batchNorm(
+  x: Tensor,
+  runningMean: Tensor | null,
+  runningVar: Tensor | null,
+  weight?: Tensor,
+  bias?: Tensor,
+  options: BatchNormOptions = {},
+): Tensor {
+  expectFloat('batchNorm', x);
+  if (x.ndim < 2) throw new ShapeError(`batchNorm: input ${formatShape(x.shape)} needs at least 2 dims [N,C,…]`);
+  const channels = x.shape[1]!;
+  for (const [name, t] of [
+    ['runningMean', runningMean],
+    ['runningVar', runningVar],
+    ['weight', weight],
+    ['bias', bias],
+  ] as const) {
+    expectParamShape('batchNorm', name, t ?? undefined, [channels]);
+  }
+  const paramShape = x.shape.map((d, i) => (i === 1 ? d : 1));
+  const training = options.training ?? false;
+  const eps = options.eps ?? 1e-5;
+  if (!training) {
+    if (runningMean === null || runningVar === null)
+      throw new ShapeError('batchNorm: evaluation mode needs runningMean and runningVar');
+    const scale = rsqrt(add(reshape(runningVar, paramShape), eps));
+    return affine(mul(sub(x, reshape(runningMean, paramShape)), scale), weight, bias, paramShape);
+  }
+  const dims = x.shape.map((_, i) => i).filter((i) => i !== 1);
+  const count = x.size / channels;
+  if (count <= 1)
+    throw new ShapeError(`batchNorm: training needs more than 1 value per channel, got input ${formatShape(x.shape)}`);
+  const { mu, centered, sigma2 } = moments(x, dims);
+  updateRunningStats(runningMean, runningVar, mu, sigma2, options.momentum ?? 0.1, count);
+  return affine(mul(centered, rsqrt(add(sigma2, eps))), weight, bias, paramShape);
+}
+
+function updateRunningStats(
+  runningMean: Tensor | null,
+  runningVar: Tensor | null,
+  mu: Tensor,
+  sigma2: Tensor,
+  momentum: number,
+  count: number,
+): void {
+  noGrad(() => {
+    if (runningMean !== null)
+      runningMean.copy_(add(mul(runningMean, 1 - momentum), mul(reshape(mu, runningMean.shape), momentum)));
+    if (runningVar !== null) {
+      const unbiased = mul(reshape(sigma2, runningVar.shape), count / (count - 1));
+      runningVar.copy_(add(mul(runningVar, 1 - momentum), mul(unbiased, momentum)));
+    }
+  });
+}
+
+/**
+ * Group normalization (Wu & He) of x [N,C,…]: the C channels are split into `numGroups`
+ * groups, each normalized per sample over its channels and positions,
+ * y = (x − μ_g)/√(σ_g² + ε)·γ_c + β_c.
+ */
+export function groupNorm(x: Tensor, numGroups: number, weight?: Tensor, bias?: Tensor, eps = 1e-5): Tensor {
+  expectFloat('groupNorm', x);
+  if (x.ndim < 2) throw new ShapeError(`groupNorm: input ${formatShape(x.shape)} needs at least 2 dims [N,C,…]`);
+  const channels = x.shape[1]!;
+  if (!Number.isInteger(numGroups) || numGroups < 1 || channels % numGroups !== 0) {
+    throw new ShapeError(`groupNorm: ${channels} channels cannot be split into ${numGroups} groups`);
+  }
+  expectParamShape('groupNorm', 'weight', weight, [channels]);
+  expectParamShape('groupNorm', 'bias', bias, [channels]);
+  const grouped = reshape(x, [x.shape[0]!, numGroups, -1]);
+  const xHat = reshape(standardize(grouped, [2], eps), x.shape);
+  return affine(
+    xHat,
+    weight,
+    bias,
+    x.shape.map((d, i) => (i === 1 ? d : 1)),
+  );
+}
