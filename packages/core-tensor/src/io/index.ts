@@ -1,4 +1,5 @@
 export { SafetensorsError } from './errors.js';
+export { loadModule, saveModule } from './module-file.js';
 export type { SafetensorsContents } from './safetensors-codec.js';
 export { decodeSafetensors, encodeSafetensors } from './safetensors-codec.js';
 export type { SafetensorsDType } from './safetensors-dtypes.js';
