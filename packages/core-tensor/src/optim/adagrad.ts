@@ -31,7 +31,7 @@ export class Adagrad extends Optimizer<AdagradHyperparameters, AdagradState> {
     params: Iterable<Tensor> | readonly ParamGroupSpec<AdagradHyperparameters>[],
     options: AdagradOptions = {},
   ) {
-    super(params, { lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, ...options });
+    super(params, { lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10 }, options);
   }
 
   protected validate(group: AdagradHyperparameters): void {

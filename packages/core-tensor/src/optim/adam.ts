@@ -73,7 +73,7 @@ function freshState(param: Tensor): AdamState {
  */
 export class Adam extends Optimizer<AdamHyperparameters, AdamState> {
   constructor(params: Iterable<Tensor> | readonly ParamGroupSpec<AdamHyperparameters>[], options: AdamOptions = {}) {
-    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false, ...options });
+    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, amsgrad: false }, options);
   }
 
   protected validate(group: AdamHyperparameters): void {
@@ -95,7 +95,7 @@ export class Adam extends Optimizer<AdamHyperparameters, AdamState> {
  */
 export class AdamW extends Optimizer<AdamHyperparameters, AdamState> {
   constructor(params: Iterable<Tensor> | readonly ParamGroupSpec<AdamHyperparameters>[], options: AdamOptions = {}) {
-    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, amsgrad: false, ...options });
+    super(params, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 1e-2, amsgrad: false }, options);
   }
 
   protected validate(group: AdamHyperparameters): void {

@@ -40,8 +40,9 @@ export abstract class Optimizer<H extends BaseHyperparameters, S extends ParamSt
   readonly defaults: H;
   protected readonly state = new Map<Tensor, S>();
 
-  constructor(params: Iterable<Tensor> | readonly ParamGroupSpec<H>[], defaults: H) {
-    this.defaults = defaults;
+  /** `options` override `defaults` where given (an undefined option keeps the default). */
+  constructor(params: Iterable<Tensor> | readonly ParamGroupSpec<H>[], defaults: H, options: Partial<H>) {
+    this.defaults = { ...defaults, ...definedEntries(options) };
     const list = [...(params as Iterable<Tensor | ParamGroupSpec<H>>)];
     if (list.length === 0) throw new RangeError(`${this.constructor.name}: got an empty parameter list`);
     const groups = list.every((p) => p instanceof Tensor)
@@ -67,7 +68,11 @@ export abstract class Optimizer<H extends BaseHyperparameters, S extends ParamSt
         throw new RangeError(`${this.constructor.name}: a parameter appears in more than one group (or twice in one)`);
       seen.add(p);
     });
-    const group = { ...structuredClone(this.defaults), ...withoutParams(spec), params } as ParamGroup<H>;
+    const group = {
+      ...structuredClone(this.defaults),
+      ...definedEntries(withoutParams(spec)),
+      params,
+    } as ParamGroup<H>;
     this.validate(group);
     this.paramGroups.push(group);
   }
@@ -193,6 +198,11 @@ export abstract class Optimizer<H extends BaseHyperparameters, S extends ParamSt
 /** A zero buffer of the same length and dtype (a fresh moment buffer). */
 export function zerosLike(a: FloatArray): FloatArray {
   return a instanceof Float32Array ? new Float32Array(a.length) : new Float64Array(a.length);
+}
+
+/** The entries of `record` whose value is not undefined. */
+function definedEntries<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function withoutParams<T extends { params: unknown }>(group: T): Omit<T, 'params'> {

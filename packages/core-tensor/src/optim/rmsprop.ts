@@ -37,7 +37,7 @@ export class RMSprop extends Optimizer<RMSpropHyperparameters, RMSpropState> {
     params: Iterable<Tensor> | readonly ParamGroupSpec<RMSpropHyperparameters>[],
     options: RMSpropOptions = {},
   ) {
-    super(params, { lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, ...options });
+    super(params, { lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false }, options);
   }
 
   protected validate(group: RMSpropHyperparameters): void {

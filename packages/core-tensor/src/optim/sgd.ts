@@ -29,7 +29,7 @@ interface SGDState extends Record<string, FloatArray | null> {
  */
 export class SGD extends Optimizer<SGDHyperparameters, SGDState> {
   constructor(params: Iterable<Tensor> | readonly ParamGroupSpec<SGDHyperparameters>[], options: SGDOptions) {
-    super(params, { momentum: 0, dampening: 0, weightDecay: 0, nesterov: false, ...options });
+    super(params, { lr: options.lr, momentum: 0, dampening: 0, weightDecay: 0, nesterov: false }, options);
   }
 
   protected validate(group: SGDHyperparameters): void {

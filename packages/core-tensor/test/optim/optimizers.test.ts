@@ -164,6 +164,12 @@ describe('parameter groups and bookkeeping', () => {
     expect(() => new SGD([tensor([1], { dtype: 'int32' })], { lr: 0.1 })).toThrow(/float tensors/);
   });
 
+  it('an undefined option keeps the default', () => {
+    const p = tensor([1], { requiresGrad: true });
+    const opt = new SGD([{ params: [p], momentum: undefined }], { lr: 0.1, momentum: undefined, nesterov: undefined });
+    expect(opt.paramGroups[0]).toMatchObject({ lr: 0.1, momentum: 0, nesterov: false });
+  });
+
   it('addParamGroup adds parameters with the defaults', () => {
     const a = tensor([1], { requiresGrad: true });
     const b = tensor([1], { requiresGrad: true });
