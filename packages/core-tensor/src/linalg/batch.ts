@@ -1,9 +1,9 @@
 import type { FloatDType } from '../dtype.js';
-import { isFloat } from '../dtype.js';
+import { allocate, isFloat } from '../dtype.js';
 import { DTypeError, ShapeError } from '../errors.js';
 import { transpose } from '../ops/shape.js';
 import { formatShape, sizeOf, stridesOf } from '../shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 
 /** A tensor seen as a stack of matrices: leading batch dims, then rows × cols. */
 export interface MatrixStack {
@@ -83,4 +83,11 @@ export function broadcastMatrixIndices(own: readonly number[], batch: readonly n
 /** Aᵀ of every matrix in a stack: swap the last two dims (differentiable). */
 export function transposeLast(x: Tensor): Tensor {
   return transpose(x, -2, -1);
+}
+
+/** The rows × cols identity (ones on the main diagonal) of a float dtype: a constant that broadcasts over batch dims. */
+export function identityMatrix(rows: number, cols: number, dtype: FloatDType): Tensor {
+  const data = allocate(dtype, rows * cols);
+  for (let i = 0; i < Math.min(rows, cols); i++) data[i * cols + i] = 1;
+  return new Tensor(data, [rows, cols]);
 }

@@ -1,13 +1,13 @@
 export { cholesky, choleskyOp } from './cholesky.js';
 export { det, detOp, detSignOp, logAbsDetOp, slogdet } from './det.js';
 export type { EighOptions } from './eigh.js';
-export { eigenvaluesOp, eigenvectorsOp, eigh, eigvalsh, eigvalshOp } from './eigh.js';
+export { eigh, eighOp, eigvalsh } from './eigh.js';
 export { LinalgError } from './errors.js';
 export { inv, invOp } from './inv.js';
 export type { MatrixNormOrder } from './norms.js';
 export { matrixNorm, trace } from './norms.js';
-export { pinv, pinvOp } from './pinv.js';
+export { pinv } from './pinv.js';
 export { qr, qrQOp, qrROp } from './qr.js';
 export { solve, solveOp } from './solve.js';
-export { svd, svdSOp, svdUOp, svdVhOp, svdvals, svdvalsOp } from './svd.js';
+export { svd, svdOp, svdvals } from './svd.js';
 export { solveTriangular, solveTriangularOp } from './triangular.js';

@@ -1,11 +1,9 @@
-import type { FloatDType } from '../dtype.js';
-import { allocate } from '../dtype.js';
 import { mul } from '../ops/binary.js';
 import { amax, amin, sum } from '../ops/reduce.js';
 import { reshape } from '../ops/shape.js';
 import { abs, sqrt } from '../ops/unary.js';
-import { Tensor } from '../tensor/tensor.js';
-import { floatDType, matrixStack } from './batch.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { floatDType, identityMatrix, matrixStack } from './batch.js';
 import { svdvals } from './svd.js';
 
 /** The orders matrixNorm knows, as in torch.linalg.matrix_norm. */
@@ -23,7 +21,7 @@ export type MatrixNormOrder =
  * A matrix norm of every matrix of a stack [..., m, n] → [...] (torch.linalg.matrix_norm):
  * 'fro' √(Σ a_ij²); 'nuc' Σσᵢ; 2 / −2 the largest / smallest singular value; 1 / −1 the
  * largest / smallest column sum Σᵢ|a_ij|; ∞ / −∞ the largest / smallest row sum Σⱼ|a_ij|.
- * 'fro', ±1 and ±∞ are differentiable compositions; 'nuc' and ±2 use svdvals (forward only).
+ * All are differentiable compositions ('nuc' and ±2 through svdvals).
  */
 export function matrixNorm(a: Tensor, ord: MatrixNormOrder = 'fro', options: { keepdim?: boolean } = {}): Tensor {
   matrixStack('linalg.matrixNorm', a);
@@ -54,12 +52,5 @@ export function matrixNorm(a: Tensor, ord: MatrixNormOrder = 'fro', options: { k
 /** The trace tr A = Σᵢ a_ii of every matrix of a stack [..., m, n] → [...] (differentiable: Σ A ⊙ I). */
 export function trace(a: Tensor): Tensor {
   const { rows, cols } = matrixStack('linalg.trace', a);
-  return sum(mul(a, identityMask(rows, cols, floatDType('linalg.trace', a))), [-2, -1]);
-}
-
-/** The rows × cols identity as a mask (ones on the main diagonal). */
-function identityMask(rows: number, cols: number, dtype: FloatDType): Tensor {
-  const data = allocate(dtype, rows * cols);
-  for (let i = 0; i < Math.min(rows, cols); i++) data[i * cols + i] = 1;
-  return new Tensor(data, [rows, cols]);
+  return sum(mul(a, identityMatrix(rows, cols, floatDType('linalg.trace', a))), [-2, -1]);
 }

@@ -32,7 +32,7 @@ export function recompose(u: Tensor, s: Tensor, vh: Tensor): Tensor {
 }
 
 /** The fixed cotangent the fixture script uses: wᵢ = sin(0.7 i) + 1.2. */
-export function cotangent(shape: number[]): Tensor {
+export function cotangent(shape: readonly number[]): Tensor {
   const size = shape.reduce((p, d) => p * d, 1);
   return tensor(
     Array.from({ length: size }, (_, i) => Math.sin(0.7 * i) + 1.2),

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import type { OpDef } from '../../src/index.js';
+import type { OpDef, Tensor } from '../../src/index.js';
 import {
+  cholesky,
   choleskyOp,
+  det,
   detOp,
   detSignOp,
-  eigenvaluesOp,
+  eighOp,
   invOp,
   logAbsDetOp,
-  pinvOp,
+  matrixNorm,
   qrQOp,
+  slogdet,
+  solve,
   solveOp,
   solveTriangularOp,
-  svdSOp,
+  svdOp,
+  trace,
 } from '../../src/linalg/index.js';
+import { exportOnnx } from '../../src/onnx/export.js';
 import type { OnnxGraphBuilder, OnnxOpInfo } from '../../src/onnx/lowering.js';
+import { OrtModel } from '../../src/ort/index.js';
+import { f64 } from './helpers.js';
 
 /** A graph builder that records node types. */
 function recorder(): { g: OnnxGraphBuilder; nodes: string[] } {
@@ -52,14 +60,61 @@ describe('ONNX lowering of linalg ops', () => {
       [invOp, 'linalg.inv'],
       [choleskyOp, 'linalg.cholesky'],
       [qrQOp, 'linalg.qr'],
-      [eigenvaluesOp, 'linalg.eigh'],
-      [svdSOp, 'linalg.svd'],
-      [pinvOp, 'linalg.pinv'],
+      [eighOp, 'linalg.eigh'],
+      [svdOp, 'linalg.svd'],
     ];
     for (const [op, name] of unsupported) {
       expect(() => lower(op)).toThrow(
         new RegExp(`^${name.replace('.', '\\.')} cannot be exported to ONNX: ONNX \\(opset 17\\) has no`),
       );
     }
+  });
+});
+
+describe('exported to ONNX and run in ONNX Runtime', () => {
+  const a = f64([
+    [
+      [2, -1, 0.5],
+      [1, 3, -2],
+      [0.25, 1, 4],
+    ],
+    [
+      [0, 1, 2],
+      [1, 0, 3],
+      [4, -3, 8],
+    ],
+  ]).to('float32');
+
+  it('det, slogdet, trace and the elementwise matrix norms give the eager values', () => {
+    const fn = (x: Tensor): Tensor[] => {
+      const { sign, logabsdet } = slogdet(x);
+      return [
+        det(x),
+        sign,
+        logabsdet,
+        trace(x),
+        matrixNorm(x),
+        matrixNorm(x, 1),
+        matrixNorm(x, Number.POSITIVE_INFINITY),
+      ];
+    };
+    const eager = fn(a);
+    const onnx = OrtModel.fromModule(fn, [a]).runSync([a]);
+    for (const [i, out] of onnx.entries()) expect(out).toBeAllClose(eager[i]!, { rtol: 1e-5, atol: 1e-6 });
+  });
+
+  it('solve and cholesky refuse to export, naming the op', () => {
+    expect(() => exportOnnx((x: Tensor) => solve(x, x), [a])).toThrow(/linalg\.solve cannot be exported to ONNX/);
+    expect(() =>
+      exportOnnx(
+        (x: Tensor) => cholesky(x),
+        [
+          f64([
+            [4, 2],
+            [2, 5],
+          ]).to('float32'),
+        ],
+      ),
+    ).toThrow(/linalg\.cholesky cannot be exported to ONNX/);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { manualSeed, matmul, randn, sub, sum } from '../../src/index.js';
+import type { Tensor } from '../../src/index.js';
+import { assertGradcheck, grad, manualSeed, matmul, mul, randn, sub, sum } from '../../src/index.js';
 import { inv, pinv, solve } from '../../src/linalg/index.js';
-import { f64, golden, maxAbs, mT } from './helpers.js';
+import { cotangent, f64, golden, maxAbs, mT } from './helpers.js';
 
 describe('linalg.pinv', () => {
   it('matches torch.linalg.pinv for a rank-deficient and a tall matrix', () => {
@@ -70,11 +71,12 @@ describe('linalg.pinv', () => {
     );
   });
 
-  it('is forward only', () => {
-    const a = f64([
-      [1, 2],
-      [3, 4],
-    ]).requiresGrad_();
-    expect(() => sum(pinv(a)).backward()).toThrow(/linalg\.pinv is not differentiable yet/);
+  it('is differentiable where the rank is constant, and matches torch', () => {
+    manualSeed(63);
+    assertGradcheck((x) => pinv(x), [randn([4, 2], { dtype: 'float64' })]);
+    assertGradcheck((x) => pinv(x), [randn([2, 3], { dtype: 'float64' })]);
+    assertGradcheck((x) => pinv(x), [randn([2, 3, 3], { dtype: 'float64' })]);
+    const dA = grad((x: Tensor) => sum(mul(pinv(x), cotangent([3, 5]))))(f64(golden.pinv.tall));
+    expect(dA).toBeAllClose(golden.pinv.tallPinvGrads[0], { rtol: 1e-9, atol: 1e-11 });
   });
 });
