@@ -3,9 +3,37 @@ export { detectAnomaly, enableGrad, isGradEnabled, noGrad, withAnomalyDetection 
 export type { DType, FloatDType, Storage } from './dtype.js';
 export { promoteTypes } from './dtype.js';
 export { AutogradError, DTypeError, ShapeError } from './errors.js';
+export * as linalg from './linalg/index.js';
+export * as nn from './nn/index.js';
 export * from './ops/binary.js';
 export { cast } from './ops/cast.js';
 export type { OpContext, OpDef } from './ops/define.js';
+export type { IndexRange, IndexSpec, PadMode } from './ops/indexing/index.js';
+export {
+  cat,
+  chunk,
+  cumsum,
+  einsum,
+  flip,
+  gather,
+  index,
+  indexAdd,
+  indexSelect,
+  maskedFill,
+  narrow,
+  oneHot,
+  pad,
+  repeat,
+  roll,
+  scatterAdd,
+  slice,
+  split,
+  stack,
+  take,
+  tile,
+  tril,
+  triu,
+} from './ops/indexing/index.js';
 export { dot, matmul, matmulT, outer } from './ops/matmul.js';
 export {
   amax,
@@ -27,6 +55,7 @@ export {
 export { clone, expand, flatten, permute, reshape, squeeze, t, transpose, unsqueeze } from './ops/shape.js';
 export { sumTo } from './ops/sum-to.js';
 export * from './ops/unary.js';
+export * as optim from './optim/index.js';
 export { defaultGenerator, Generator, manualSeed } from './random/generator.js';
 export type { RandomOptions } from './random/sample.js';
 export { bernoulli, multinomial, normal, rand, randint, randn, randperm, uniform } from './random/sample.js';

@@ -7,6 +7,8 @@ import { allocate, dtypeOfStorage } from '../dtype.js';
 import { AutogradError, ShapeError } from '../errors.js';
 import * as b from '../ops/binary.js';
 import { cast } from '../ops/cast.js';
+import type { IndexSpec } from '../ops/indexing/index.js';
+import * as ix from '../ops/indexing/index.js';
 import * as m from '../ops/matmul.js';
 import * as r from '../ops/reduce.js';
 import * as s from '../ops/shape.js';
@@ -399,6 +401,63 @@ export class Tensor {
   /** The matrix transpose, as a property (torch's `.T` for 2-D). */
   get T(): Tensor {
     return s.t(this);
+  }
+
+  // ---- indexing ----
+  /** x[spec, …] with numbers (select), null (new axis), {start, stop, step} ranges, or int32 index tensors. */
+  index(...specs: IndexSpec[]): Tensor {
+    return ix.index(this, ...specs);
+  }
+  slice(dim: number, start?: number, end?: number, step = 1): Tensor {
+    return ix.slice(this, dim, start, end, step);
+  }
+  narrow(dim: number, start: number, length: number): Tensor {
+    return ix.narrow(this, dim, start, length);
+  }
+  gather(dim: number, index: Tensor): Tensor {
+    return ix.gather(this, dim, index);
+  }
+  scatterAdd(dim: number, index: Tensor, src: Tensor): Tensor {
+    return ix.scatterAdd(this, dim, index, src);
+  }
+  indexSelect(dim: number, index: Tensor): Tensor {
+    return ix.indexSelect(this, dim, index);
+  }
+  indexAdd(dim: number, index: Tensor, src: Tensor): Tensor {
+    return ix.indexAdd(this, dim, index, src);
+  }
+  take(index: Tensor): Tensor {
+    return ix.take(this, index);
+  }
+  maskedFill(mask: Tensor, value: number): Tensor {
+    return ix.maskedFill(this, mask, value);
+  }
+  split(sizeOrSizes: number | readonly number[], dim = 0): Tensor[] {
+    return ix.split(this, sizeOrSizes, dim);
+  }
+  chunk(chunks: number, dim = 0): Tensor[] {
+    return ix.chunk(this, chunks, dim);
+  }
+  repeat(...reps: number[] | [readonly number[]]): Tensor {
+    return ix.repeat(this, ...reps);
+  }
+  tile(reps: readonly number[]): Tensor {
+    return ix.tile(this, reps);
+  }
+  flip(dims: number | readonly number[]): Tensor {
+    return ix.flip(this, dims);
+  }
+  roll(shifts: number | readonly number[], dims?: number | readonly number[]): Tensor {
+    return ix.roll(this, shifts, dims);
+  }
+  tril(k = 0): Tensor {
+    return ix.tril(this, k);
+  }
+  triu(k = 0): Tensor {
+    return ix.triu(this, k);
+  }
+  cumsum(dim: number): Tensor {
+    return ix.cumsum(this, dim);
   }
 
   // ---- linear algebra ----
