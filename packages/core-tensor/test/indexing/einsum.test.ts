@@ -29,6 +29,15 @@ describe('einsum', () => {
     expect(einsum('bhqd,bhkd->bhqk', q, k)).toBeAllClose(matmul(q, transpose(k, -1, -2)), { rtol: 1e-12 });
   });
 
+  it('reads operands transposed in place of permuting them', () => {
+    const c = sample([3, 2]);
+    expect(einsum('ji,jk->ik', c, b)).toBeAllClose(matmul(transpose(c, 0, 1), b), { rtol: 1e-12 });
+    const x = sample([2, 4, 3]);
+    const y = sample([2, 5, 4]).add(1);
+    expect(einsum('bji,bkj->bik', x, y)).toBeAllClose(matmul(transpose(x, 1, 2), transpose(y, 1, 2)), { rtol: 1e-12 });
+    assertGradcheck((p, q) => einsum('bji,bkj->bik', p!, q!), [sample([2, 3, 2]), sample([2, 2, 3]).neg()]);
+  });
+
   it('equals mul + sum for elementwise and reducing patterns', () => {
     const x = sample([3, 4]);
     const y = sample([3, 4]).add(2);

@@ -22,13 +22,14 @@ export const cumsumOp: OpDef<CumsumAttrs> = defineOp<CumsumAttrs>({
     const { outer, size, inner } = layoutAround(x!.shape, dim);
     const src = x!.data;
     const out = allocate(x!.dtype, src.length);
-    const first = reverse ? size - 1 : 0;
-    const step = reverse ? -inner : inner;
+    // row by row along `dim` (each row contiguous): row j = row j∓1 + x's row j
     for (let o = 0; o < outer; o++) {
-      for (let i = 0; i < inner; i++) {
-        let at = (o * size + first) * inner + i;
-        let running = 0;
-        for (let j = 0; j < size; j++, at += step) out[at] = running += src[at]!;
+      let previous = -1;
+      for (let j = 0; j < size; j++) {
+        const at = (o * size + (reverse ? size - 1 - j : j)) * inner;
+        if (previous < 0) for (let i = 0; i < inner; i++) out[at + i] = src[at + i]!;
+        else for (let i = 0; i < inner; i++) out[at + i] = out[previous + i]! + src[at + i]!;
+        previous = at;
       }
     }
     return new Tensor(out, x!.shape);

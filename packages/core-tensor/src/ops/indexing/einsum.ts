@@ -7,7 +7,7 @@ import { mul } from '../binary.js';
 import { cast } from '../cast.js';
 import type { OpDef } from '../define.js';
 import { defineOp } from '../define.js';
-import { matmul } from '../matmul.js';
+import { matmulT } from '../matmul.js';
 import { sum } from '../reduce.js';
 import { expand, permute, reshape } from '../shape.js';
 
@@ -183,9 +183,20 @@ function contract(a: Term, b: Term, output: readonly string[], rest: readonly Te
     const product = mul(x, y);
     return { t: reshape(summed.length === 0 ? product : sum(product, 3), sizeOfLetters(letters)), letters };
   }
-  const product = matmul(
-    arranged(a, [...batch, ...left, ...summed], [B, M, K]),
-    arranged(b, [...batch, ...summed, ...right], [B, K, N]),
+  // read an operand transposed when its letters already run [batch, summed, own] (a) or
+  // [batch, own, summed] (b): the product then needs no permuted copy
+  const sameOrder = (term: Term, order: readonly string[]): boolean => order.every((l, i) => term.letters[i] === l);
+  const transA = sameOrder(a, [...batch, ...summed, ...left]);
+  const transB = sameOrder(b, [...batch, ...right, ...summed]);
+  const product = matmulT(
+    transA
+      ? arranged(a, [...batch, ...summed, ...left], [B, K, M])
+      : arranged(a, [...batch, ...left, ...summed], [B, M, K]),
+    transB
+      ? arranged(b, [...batch, ...right, ...summed], [B, N, K])
+      : arranged(b, [...batch, ...summed, ...right], [B, K, N]),
+    transA,
+    transB,
   );
   return { t: reshape(product, sizeOfLetters(letters)), letters };
 }

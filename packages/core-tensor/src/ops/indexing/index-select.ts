@@ -10,23 +10,19 @@ import type { OpDef } from '../define.js';
 import { defineOp } from '../define.js';
 import { reshape } from '../shape.js';
 import { dimOf, layoutAround, requireIndexTensor, wrapIndex } from './checks.js';
+import { copyRun } from './copy-run.js';
 
 /** y[…, j, …] = x[…, index[j], …] along `dim`. Gradient: dy added back at the picked rows (indexAdd into zeros). */
 export const indexSelectOp: OpDef<{ dim: number }> = defineOp<{ dim: number }>({
   name: 'indexSelect',
   forward: ([x, index], { dim }) => {
     const { outer, size, inner } = layoutAround(x!.shape, dim);
-    const picks = index!.data;
-    const shape = x!.shape.map((n, d) => (d === dim ? picks.length : n));
-    const out = allocate(x!.dtype, outer * picks.length * inner);
+    const rows = resolveRows('indexSelect', index!, size, dim);
+    const shape = x!.shape.map((n, d) => (d === dim ? rows.length : n));
+    const out = allocate(x!.dtype, outer * rows.length * inner);
     const src = x!.data;
-    for (let j = 0; j < picks.length; j++) {
-      const row = wrapIndex('indexSelect', picks[j]!, size, dim);
-      for (let o = 0; o < outer; o++) {
-        const from = (o * size + row) * inner;
-        const to = (o * picks.length + j) * inner;
-        for (let i = 0; i < inner; i++) out[to + i] = src[from + i]!;
-      }
+    for (let o = 0, to = 0; o < outer; o++) {
+      for (let j = 0; j < rows.length; j++, to += inner) copyRun(src, (o * size + rows[j]!) * inner, out, to, inner);
     }
     return new Tensor(out, shape);
   },
@@ -44,14 +40,12 @@ export const indexAddOp: OpDef<{ dim: number }> = defineOp<{ dim: number }>({
   name: 'indexAdd',
   forward: ([x, index, src], { dim }) => {
     const { outer, size, inner } = layoutAround(x!.shape, dim);
-    const picks = index!.data;
+    const rows = resolveRows('indexAdd', index!, size, dim);
     const out = x!.data.slice();
     const from = src!.data;
-    for (let j = 0; j < picks.length; j++) {
-      const row = wrapIndex('indexAdd', picks[j]!, size, dim);
-      for (let o = 0; o < outer; o++) {
-        const to = (o * size + row) * inner;
-        const at = (o * picks.length + j) * inner;
+    for (let o = 0, at = 0; o < outer; o++) {
+      for (let j = 0; j < rows.length; j++, at += inner) {
+        const to = (o * size + rows[j]!) * inner;
         for (let i = 0; i < inner; i++) out[to + i]! += from[at + i]!;
       }
     }
@@ -70,6 +64,11 @@ export const indexAddOp: OpDef<{ dim: number }> = defineOp<{ dim: number }>({
     return g.node('ScatterElements', [x!, expanded, src!], { axis: dim, reduction: 'add' })[0]!;
   },
 });
+
+/** The index entries as rows of a dim of `size` (negatives wrapped), checked once up front. */
+function resolveRows(op: string, index: Tensor, size: number, dim: number): Int32Array {
+  return Int32Array.from(index.data, (i) => wrapIndex(op, i, size, dim));
+}
 
 function requireIndexVector(op: string, index: Tensor): void {
   requireIndexTensor(op, index);

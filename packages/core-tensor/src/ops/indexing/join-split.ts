@@ -7,6 +7,7 @@ import { cast } from '../cast.js';
 import { defineOp } from '../define.js';
 import { unsqueeze } from '../shape.js';
 import { layoutAround, requireSameExcept } from './checks.js';
+import { copyRun } from './copy-run.js';
 import { boxAlong, sliceBox } from './slice.js';
 
 /** y = [x₁ | x₂ | … ] joined along `dim`. Gradient: each input gets its own slab of dy. */
@@ -23,11 +24,7 @@ export const catOp = defineOp<{ dim: number }>({
     for (const t of inputs) {
       const block = t.shape[dim]! * inner;
       const src = t.data;
-      for (let o = 0; o < outer; o++) {
-        const from = o * block;
-        const to = o * rowLength + offset;
-        for (let i = 0; i < block; i++) out[to + i] = src[from + i]!;
-      }
+      for (let o = 0; o < outer; o++) copyRun(src, o * block, out, o * rowLength + offset, block);
       offset += block;
     }
     return new Tensor(out, shape);
