@@ -7,7 +7,7 @@ export { inv, invOp } from './inv.js';
 export type { MatrixNormOrder } from './norms.js';
 export { matrixNorm, trace } from './norms.js';
 export { pinv } from './pinv.js';
-export { qr, qrQOp, qrROp } from './qr.js';
+export { qr, qrOp } from './qr.js';
 export { solve, solveOp } from './solve.js';
 export { svd, svdOp, svdvals } from './svd.js';
 export { solveTriangular, solveTriangularOp } from './triangular.js';

@@ -5,8 +5,9 @@ import { defineOp } from '../ops/define.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * The backward rule of a linalg op whose gradient is not written yet (qr, eigh, svd,
- * pinv): the slot exists, and reaching it says so instead of returning a wrong gradient.
+ * The backward rule of a linalg op whose gradient is not written yet (complete QR of a tall
+ * matrix, SVD with full matrices): the slot exists, and reaching it says so instead of
+ * returning a wrong gradient.
  */
 export function notDifferentiableYet(op: string): never {
   throw new AutogradError(
@@ -25,7 +26,7 @@ interface DecompositionOutput {
 }
 
 /**
- * The op that records one output of a forward-only decomposition (Q and R of qr, say).
+ * The op that records one output of a forward-only decomposition (Q and R of complete qr, say).
  * The decomposition runs once, in plain typed-array code; each output is then passed
  * through this op so that autograd knows it came from A (its backward rule says the op
  * is not differentiable yet) and the ONNX tracer sees the op (its lowering says why it

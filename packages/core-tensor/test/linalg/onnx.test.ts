@@ -10,7 +10,7 @@ import {
   invOp,
   logAbsDetOp,
   matrixNorm,
-  qrQOp,
+  qrOp,
   slogdet,
   solve,
   solveOp,
@@ -59,7 +59,7 @@ describe('ONNX lowering of linalg ops', () => {
       [solveTriangularOp, 'linalg.solveTriangular'],
       [invOp, 'linalg.inv'],
       [choleskyOp, 'linalg.cholesky'],
-      [qrQOp, 'linalg.qr'],
+      [qrOp, 'linalg.qr'],
       [eighOp, 'linalg.eigh'],
       [svdOp, 'linalg.svd'],
     ];
