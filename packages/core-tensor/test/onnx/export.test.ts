@@ -54,10 +54,10 @@ describe('ONNX export and ONNX Runtime parity', () => {
       },
     };
     const graph = onnxProto.onnx.ModelProto.decode(exportOnnx(module, [T.randn([1, 4])])).graph!;
-    expect(graph.node.map((n) => n.opType)).toEqual(['MatMul', 'Identity']); // W·2 folded into one constant
-    expect(graph.initializer.map((i) => i.name)).toEqual(['const_0']);
+    expect(graph.node!.map((n) => n.opType)).toEqual(['MatMul', 'Identity']); // W·2 folded into one constant
+    expect(graph.initializer!.map((i) => i.name)).toEqual(['const_0']);
     const direct = onnxProto.onnx.ModelProto.decode(exportOnnx(module, [T.randn([1, 4])])).graph!;
-    expect(direct.input.map((i) => i.name)).toEqual(['input']);
+    expect(direct.input!.map((i) => i.name)).toEqual(['input']);
   });
 
   it('refuses data-dependent control flow with a clear error', () => {
