@@ -3,6 +3,34 @@ export { detectAnomaly, enableGrad, isGradEnabled, noGrad, withAnomalyDetection 
 export type { DType, FloatDType, Storage } from './dtype.js';
 export { promoteTypes } from './dtype.js';
 export { AutogradError, DTypeError, ShapeError } from './errors.js';
+export * as F from './functional/index.js';
+export {
+  adaptiveAvgPool2d,
+  avgPool2d,
+  batchNorm,
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  conv1d,
+  conv2d,
+  convTranspose2d,
+  cosineSimilarity,
+  crossEntropy,
+  dropout,
+  embedding,
+  gaussianKlToStandardNormal,
+  groupNorm,
+  huberLoss,
+  interpolate,
+  klDiv,
+  l1Loss,
+  layerNorm,
+  linear,
+  maxPool2d,
+  mseLoss,
+  nllLoss,
+  scaledDotProductAttention,
+  smoothL1Loss,
+} from './functional/index.js';
 export * as linalg from './linalg/index.js';
 export * as nn from './nn/index.js';
 export * from './ops/binary.js';
