@@ -1,0 +1,21 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('README', () => {
+  it('shows examples/regression.ts verbatim, and it runs as written', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const example = readFileSync(`${root}examples/regression.ts`, 'utf8');
+    expect(readme).toContain(example.trim());
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=source', `${root}examples/regression.ts`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const [, w, b] = /w = ([\d.-]+), b = ([\d.-]+)/.exec(out) ?? [];
+    expect(Number(w)).toBeCloseTo(3, 1);
+    expect(Number(b)).toBeCloseTo(2, 1);
+  });
+});
