@@ -1,12 +1,17 @@
+import { apply } from '../autograd/dispatch.js';
 import { noGrad } from '../autograd/mode.js';
 import { ShapeError } from '../errors.js';
 import { add, mul, sub } from '../ops/binary.js';
+import { cast } from '../ops/cast.js';
 import { mean } from '../ops/reduce.js';
 import { reshape } from '../ops/shape.js';
 import { rsqrt, square } from '../ops/unary.js';
 import { formatShape, sameShape } from '../shape.js';
+import { full } from '../tensor/create.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { expectFloat } from './args.js';
+import { batchNormApplyOp, centeredSecondMomentOp } from './batch-norm-op.js';
+import { layerNormOp } from './layer-norm-op.js';
 
 /** The mean μ, the centred x − μ and the biased variance σ² = mean((x − μ)²) over `dims` (kept). */
 function moments(x: Tensor, dims: readonly number[]): { mu: Tensor; centered: Tensor; sigma2: Tensor } {
@@ -41,6 +46,7 @@ function expectParamShape(op: string, name: string, param: Tensor | undefined, s
 /**
  * Layer normalization (Ba et al.): statistics per sample over the trailing
  * `normalizedShape` dims, y = (x − μ)/√(σ² + ε)·γ + β with σ² the biased variance.
+ * One fused pass per row forward and backward (ONNX LayerNormalization).
  */
 export function layerNorm(
   x: Tensor,
@@ -58,8 +64,9 @@ export function layerNorm(
   }
   expectParamShape('layerNorm', 'weight', weight, normalizedShape);
   expectParamShape('layerNorm', 'bias', bias, normalizedShape);
-  const dims = normalizedShape.map((_, i) => x.ndim - k + i);
-  return affine(standardize(x, dims, eps), weight, bias, normalizedShape);
+  const gamma = weight === undefined ? full(normalizedShape, 1, { dtype: x.dtype }) : cast(weight, x.dtype);
+  const beta = bias === undefined ? full(normalizedShape, 0, { dtype: x.dtype }) : cast(bias, x.dtype);
+  return apply(layerNormOp, [x, gamma, beta], { axis: x.ndim - k, eps });
 }
 
 export interface BatchNormOptions {
@@ -75,7 +82,7 @@ export interface BatchNormOptions {
  * y = (x − μ)/√(σ² + ε)·γ + β. In training μ, σ² are the batch's (biased variance) and the
  * running estimates are updated in place, outside autograd, with the unbiased variance:
  * μ_run ← (1 − m)μ_run + mμ, σ²_run ← (1 − m)σ²_run + m·σ²·n/(n − 1). Otherwise the
- * running estimates normalize.
+ * running estimates normalize. Fused kernels (ONNX BatchNormalization with the statistics as inputs).
  */
 export function batchNorm(
   x: Tensor,
@@ -96,22 +103,25 @@ export function batchNorm(
   ] as const) {
     expectParamShape('batchNorm', name, t ?? undefined, [channels]);
   }
-  const paramShape = x.shape.map((d, i) => (i === 1 ? d : 1));
   const training = options.training ?? false;
   const eps = options.eps ?? 1e-5;
+  const gamma = weight === undefined ? full([channels], 1, { dtype: x.dtype }) : cast(weight, x.dtype);
+  const beta = bias === undefined ? full([channels], 0, { dtype: x.dtype }) : cast(bias, x.dtype);
   if (!training) {
     if (runningMean === null || runningVar === null)
       throw new ShapeError('batchNorm: evaluation mode needs runningMean and runningVar');
-    const scale = rsqrt(add(reshape(runningVar, paramShape), eps));
-    return affine(mul(sub(x, reshape(runningMean, paramShape)), scale), weight, bias, paramShape);
+    return apply(batchNormApplyOp, [x, cast(runningMean, x.dtype), cast(runningVar, x.dtype), gamma, beta], { eps });
   }
-  const dims = x.shape.map((_, i) => i).filter((i) => i !== 1);
   const count = x.size / channels;
   if (count <= 1)
     throw new ShapeError(`batchNorm: training needs more than 1 value per channel, got input ${formatShape(x.shape)}`);
-  const { mu, centered, sigma2 } = moments(x, dims);
+  const mu = mean(
+    x,
+    x.shape.map((_, i) => i).filter((i) => i !== 1),
+  );
+  const sigma2 = apply(centeredSecondMomentOp, [x, mu], undefined);
   updateRunningStats(runningMean, runningVar, mu, sigma2, options.momentum ?? 0.1, count);
-  return affine(mul(centered, rsqrt(add(sigma2, eps))), weight, bias, paramShape);
+  return apply(batchNormApplyOp, [x, mu, sigma2, gamma, beta], { eps });
 }
 
 function updateRunningStats(

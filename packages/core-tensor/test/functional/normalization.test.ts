@@ -1,8 +1,11 @@
 import type {} from '@shinkei/vitest-config/matchers';
 import { describe, expect, it } from 'vitest';
+import { grad } from '../../src/autograd/functional.js';
 import { ShapeError } from '../../src/errors.js';
 import { batchNorm, groupNorm, layerNorm } from '../../src/functional/index.js';
-import { mean, variance } from '../../src/ops/reduce.js';
+import { mul } from '../../src/ops/binary.js';
+import { mean, sum, variance } from '../../src/ops/reduce.js';
+import { square } from '../../src/ops/unary.js';
 import { Generator } from '../../src/random/generator.js';
 import { rand, randn } from '../../src/random/sample.js';
 import { ones, tensor, zeros } from '../../src/tensor/create.js';
@@ -22,6 +25,17 @@ describe('layerNorm', () => {
   it('gradients match finite differences (with and without affine, size-1 dims)', () => {
     assertGradcheck((x, w, b) => layerNorm(x, [4], w, b), [r(3, 4), r(4), r(4)]);
     assertGradcheck((x) => layerNorm(x, [1, 3]), [r(2, 1, 3)]);
+  });
+
+  it('double and triple backward through the fused input gradient', () => {
+    const dLoss = grad(
+      (x: Tensor, w: Tensor) => sum(mul(layerNorm(x, [3], w), tensor([1, -2, 0.5], { dtype: 'float64' })).tanh()),
+      [0, 1],
+    );
+    assertGradcheck((x, w) => (dLoss(x, w) as Tensor[])[0]!, [r(2, 3), r(3)]);
+    assertGradcheck((x, w) => (dLoss(x, w) as Tensor[])[1]!, [r(2, 3), r(3)]);
+    const ddx = grad((x: Tensor) => sum(square(grad((xi: Tensor) => sum(layerNorm(xi, [3]).pow(3)))(x) as Tensor)));
+    assertGradcheck((x) => ddx(x) as Tensor, [r(2, 3)]);
   });
 
   it('refuses a normalizedShape the input does not end with', () => {
@@ -70,6 +84,12 @@ describe('batchNorm', () => {
       (x, w, b) => batchNorm(x, zeros([2], { dtype: 'float64' }), runningVar, w, b),
       [r(3, 2, 1, 2), r(2), r(2)],
     );
+  });
+
+  it('double backward in training mode (batch statistics depend on x)', () => {
+    const dx = grad((x: Tensor, w: Tensor) => sum(batchNorm(x, null, null, w, undefined, { training: true }).pow(3)), [0, 1]);
+    assertGradcheck((x, w) => (dx(x, w) as Tensor[])[0]!, [r(3, 2, 2), r(2)]);
+    assertGradcheck((x, w) => (dx(x, w) as Tensor[])[1]!, [r(3, 2, 2), r(2)]);
   });
 
   it('refuses one value per channel in training and missing running stats in evaluation', () => {

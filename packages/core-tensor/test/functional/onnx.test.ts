@@ -135,7 +135,24 @@ describe('ONNX lowerings run in ONNX Runtime with the eager results', () => {
     );
   });
 
-  it('composites: linear, normalization, losses and attention', () => {
+  it('LayerNormalization and the fused layer-norm gradient', () => {
+    const [gamma, beta] = [r(3, 4), r(3, 4)];
+    expectOrtParity((x) => F.layerNorm(x, [3, 4], gamma, beta), [r(2, 3, 4)]);
+    expectOrtParity(
+      gradientsOf((x, w) => F.layerNorm(x, [4], w, undefined, 1e-3)),
+      [r(5, 4), r(4)],
+    );
+  });
+
+  it('BatchNormalization (inference mode, also fed batch statistics in training mode)', () => {
+    const [gamma, beta, runningMean, runningVar] = [r(3), r(3), r(3), r(3).abs()];
+    expectOrtParity((x) => F.batchNorm(x, runningMean, runningVar, gamma, beta), [r(2, 3, 4, 2)]);
+    expect(opTypes((x) => F.batchNorm(x, runningMean, runningVar, gamma, beta), [r(2, 3, 4)])).toContain('BatchNormalization');
+    expectOrtParity((x) => F.batchNorm(x, null, null, gamma, beta, { training: true }), [r(4, 3, 2)]);
+    expectOrtParity(gradientsOf((x, w) => F.batchNorm(x, null, null, w, undefined, { training: true })), [r(4, 3, 2), r(3)]);
+  });
+
+  it('composites: linear, group norm, losses, attention and embedding', () => {
     const [w, b, gamma, beta, runningMean, runningVar, classWeight] = [
       r(3, 4),
       r(3),
