@@ -2,13 +2,14 @@ import { ShapeError } from '../errors.js';
 import { add, gt, logicalOr, mul, where } from '../ops/binary.js';
 import { cast } from '../ops/cast.js';
 import { matmul, matmulT } from '../ops/matmul.js';
-import { amax, softmax } from '../ops/reduce.js';
+import { amax } from '../ops/reduce.js';
 import { logicalNot } from '../ops/unary.js';
 import type { Generator } from '../random/generator.js';
 import { formatShape } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { expectFloat } from './args.js';
 import { dropout } from './dropout.js';
+import { softmax } from './softmax-op.js';
 
 export interface AttentionOptions {
   /**

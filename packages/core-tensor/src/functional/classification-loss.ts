@@ -3,7 +3,7 @@ import { add, div, mul, ne, sub, where } from '../ops/binary.js';
 import { cast } from '../ops/cast.js';
 import { gather } from '../ops/indexing/gather.js';
 import { indexSelect } from '../ops/indexing/index-select.js';
-import { logSoftmax, sum } from '../ops/reduce.js';
+import { sum } from '../ops/reduce.js';
 import { reshape, squeeze, unsqueeze } from '../ops/shape.js';
 import { clamp, log, neg, softplus } from '../ops/unary.js';
 import { formatShape, sameShape } from '../shape.js';
@@ -12,6 +12,7 @@ import { expectFloat } from './args.js';
 import { checkClassTargets, checkClassWeight, classDimOf } from './class-targets.js';
 import type { Reduction } from './reduction.js';
 import { reduceLoss } from './reduction.js';
+import { logSoftmax } from './softmax-op.js';
 
 export interface NllLossOptions {
   /** 'mean' (default: divided by Σ w[yᵢ] over non-ignored targets), 'sum' or 'none'. */

@@ -1,4 +1,5 @@
 import { apply } from '../autograd/dispatch.js';
+import { accelerator } from '../backend/active.js';
 import { allocate, promoteTypes } from '../dtype.js';
 import { ShapeError } from '../errors.js';
 import type { Conv2dGeometry } from '../kernels/conv.js';
@@ -76,6 +77,7 @@ export const conv2dOp: OpDef<ConvAttrs> = defineOp<ConvAttrs>({
   forward: ([x, w, bias], attrs) => {
     const g = geometryOf('conv2d', x!.shape, w!.shape, attrs);
     const out = allocate(x!.dtype, g.batch * g.outChannels * g.outH * g.outW) as FloatArray;
+    if (accelerator()?.conv2d(x!, w!, bias, g, out)) return new Tensor(out, [g.batch, g.outChannels, g.outH, g.outW]);
     conv2dForward(x!.data as FloatArray, w!.data as FloatArray, g, out);
     addChannelBias(out, bias, g.batch, g.outChannels, g.outH * g.outW);
     return new Tensor(out, [g.batch, g.outChannels, g.outH, g.outW]);
@@ -105,6 +107,7 @@ export const conv2dBackwardInputOp: OpDef<InputGradAttrs> = defineOp<InputGradAt
     const g = geometryOf('conv2dBackwardInput', xShape, w!.shape, attrs);
     expectOutput('conv2dBackwardInput', g, dy!.shape);
     const dx = allocate(dy!.dtype, g.batch * g.inChannels * g.inH * g.inW) as FloatArray;
+    if (accelerator()?.conv2dBackwardInput(dy!, w!, bias, g, dx)) return new Tensor(dx, xShape);
     conv2dBackwardInput(dy!.data as FloatArray, w!.data as FloatArray, g, dx);
     addChannelBias(dx, bias, g.batch, g.inChannels, g.inH * g.inW);
     return new Tensor(dx, xShape);
@@ -148,6 +151,7 @@ export const conv2dBackwardWeightOp: OpDef<WeightGradAttrs> = defineOp<WeightGra
       x!.dtype,
       wShape.reduce((p, d) => p * d, 1),
     ) as FloatArray;
+    if (accelerator()?.conv2dBackwardWeight(x!, dy!, g, dw)) return new Tensor(dw, wShape);
     conv2dBackwardWeight(x!.data as FloatArray, dy!.data as FloatArray, g, dw);
     return new Tensor(dw, wShape);
   },

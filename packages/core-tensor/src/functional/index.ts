@@ -32,3 +32,4 @@ export type { Reduction } from './reduction.js';
 export type { RegressionLossOptions } from './regression-loss.js';
 export { huberLoss, l1Loss, mseLoss, smoothL1Loss } from './regression-loss.js';
 export { cosineSimilarity } from './similarity.js';
+export { logSoftmax, softmax } from './softmax-op.js';

@@ -1,4 +1,5 @@
 import { apply } from '../autograd/dispatch.js';
+import { accelerator } from '../backend/active.js';
 import type { DType } from '../dtype.js';
 import { allocate } from '../dtype.js';
 import type { Pool2dGeometry } from '../kernels/pool.js';
@@ -71,7 +72,7 @@ export const maxPool2dOp: OpDef<PoolAttrs> = defineOp<PoolAttrs>({
     const size = g.batch * g.channels * g.outH * g.outW;
     const out = allocate(x!.dtype, size) as FloatArray;
     const argmax = new Int32Array(size);
-    maxPool2dForward(x!.data as FloatArray, g, out, argmax);
+    if (!accelerator()?.maxPool2d(x!, g, out, argmax)) maxPool2dForward(x!.data as FloatArray, g, out, argmax);
     lastArgmax.set(x!, { attrs, version: x!.version, indices: new Tensor(argmax, outputOf(g)) });
     return new Tensor(out, outputOf(g));
   },
@@ -153,7 +154,8 @@ export const avgPool2dOp: OpDef<AvgPoolAttrs> = defineOp<AvgPoolAttrs>({
   forward: ([x], attrs) => {
     const g = pool2dGeometry(x!.shape, attrs);
     const out = allocate(x!.dtype, g.batch * g.channels * g.outH * g.outW) as FloatArray;
-    avgPool2dForward(x!.data as FloatArray, g, attrs.countIncludePad, out);
+    if (!accelerator()?.avgPool2d(x!, g, attrs.countIncludePad, out))
+      avgPool2dForward(x!.data as FloatArray, g, attrs.countIncludePad, out);
     return new Tensor(out, outputOf(g));
   },
   backward: ({ inputs: [x], attrs }, dy) => [

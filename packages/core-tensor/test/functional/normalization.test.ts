@@ -87,7 +87,10 @@ describe('batchNorm', () => {
   });
 
   it('double backward in training mode (batch statistics depend on x)', () => {
-    const dx = grad((x: Tensor, w: Tensor) => sum(batchNorm(x, null, null, w, undefined, { training: true }).pow(3)), [0, 1]);
+    const dx = grad(
+      (x: Tensor, w: Tensor) => sum(batchNorm(x, null, null, w, undefined, { training: true }).pow(3)),
+      [0, 1],
+    );
     assertGradcheck((x, w) => (dx(x, w) as Tensor[])[0]!, [r(3, 2, 2), r(2)]);
     assertGradcheck((x, w) => (dx(x, w) as Tensor[])[1]!, [r(3, 2, 2), r(2)]);
   });

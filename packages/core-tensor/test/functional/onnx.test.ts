@@ -11,6 +11,7 @@ import { gradients } from '../../src/autograd/functional.js';
 import { withGradMode } from '../../src/autograd/mode.js';
 import * as F from '../../src/functional/index.js';
 import { exportOnnx } from '../../src/onnx/index.js';
+import { mul } from '../../src/ops/binary.js';
 import { sum } from '../../src/ops/reduce.js';
 import { square } from '../../src/ops/unary.js';
 import { OrtModel } from '../../src/ort/index.js';
@@ -147,9 +148,27 @@ describe('ONNX lowerings run in ONNX Runtime with the eager results', () => {
   it('BatchNormalization (inference mode, also fed batch statistics in training mode)', () => {
     const [gamma, beta, runningMean, runningVar] = [r(3), r(3), r(3), r(3).abs()];
     expectOrtParity((x) => F.batchNorm(x, runningMean, runningVar, gamma, beta), [r(2, 3, 4, 2)]);
-    expect(opTypes((x) => F.batchNorm(x, runningMean, runningVar, gamma, beta), [r(2, 3, 4)])).toContain('BatchNormalization');
+    expect(opTypes((x) => F.batchNorm(x, runningMean, runningVar, gamma, beta), [r(2, 3, 4)])).toContain(
+      'BatchNormalization',
+    );
     expectOrtParity((x) => F.batchNorm(x, null, null, gamma, beta, { training: true }), [r(4, 3, 2)]);
-    expectOrtParity(gradientsOf((x, w) => F.batchNorm(x, null, null, w, undefined, { training: true })), [r(4, 3, 2), r(3)]);
+    expectOrtParity(
+      gradientsOf((x, w) => F.batchNorm(x, null, null, w, undefined, { training: true })),
+      [r(4, 3, 2), r(3)],
+    );
+  });
+
+  it('Softmax and LogSoftmax, and their fused gradients', () => {
+    const probe = r(3, 4, 2);
+    expectOrtParity((x) => [F.softmax(x, 1), F.logSoftmax(x, -1)], [r(3, 4, 2)]);
+    expectOrtParity(
+      gradientsOf((x) => mul(F.softmax(x, 1), probe)),
+      [r(3, 4, 2)],
+    );
+    expectOrtParity(
+      gradientsOf((x) => mul(F.logSoftmax(x, 0), probe)),
+      [r(3, 4, 2)],
+    );
   });
 
   it('composites: linear, group norm, losses, attention and embedding', () => {
