@@ -1,11 +1,10 @@
 import { apply } from '../autograd/dispatch.js';
 import { noGrad } from '../autograd/mode.js';
 import { ShapeError } from '../errors.js';
-import { add, mul, sub } from '../ops/binary.js';
+import { add, mul } from '../ops/binary.js';
 import { cast } from '../ops/cast.js';
 import { mean } from '../ops/reduce.js';
 import { reshape } from '../ops/shape.js';
-import { rsqrt, square } from '../ops/unary.js';
 import { formatShape, sameShape } from '../shape.js';
 import { full } from '../tensor/create.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -13,17 +12,9 @@ import { expectFloat } from './args.js';
 import { batchNormApplyOp, centeredSecondMomentOp } from './batch-norm-op.js';
 import { layerNormOp } from './layer-norm-op.js';
 
-/** The mean μ, the centred x − μ and the biased variance σ² = mean((x − μ)²) over `dims` (kept). */
-function moments(x: Tensor, dims: readonly number[]): { mu: Tensor; centered: Tensor; sigma2: Tensor } {
-  const mu = mean(x, dims, true);
-  const centered = sub(x, mu);
-  return { mu, centered, sigma2: mean(square(centered), dims, true) };
-}
-
-/** (x − μ)/√(σ² + ε) with μ, σ² the mean and biased variance over `dims`. */
-function standardize(x: Tensor, dims: readonly number[], eps: number): Tensor {
-  const { centered, sigma2 } = moments(x, dims);
-  return mul(centered, rsqrt(add(sigma2, eps)));
+/** γ or β cast to x's dtype, or the constant `value` (1 or 0) when absent. */
+function parameterOr(param: Tensor | undefined, shape: readonly number[], value: number, like: Tensor): Tensor {
+  return param === undefined ? full(shape, value, { dtype: like.dtype }) : cast(param, like.dtype);
 }
 
 /** y = x̂·γ + β, skipping absent parameters; γ, β reshaped to `paramShape`. */
@@ -64,8 +55,8 @@ export function layerNorm(
   }
   expectParamShape('layerNorm', 'weight', weight, normalizedShape);
   expectParamShape('layerNorm', 'bias', bias, normalizedShape);
-  const gamma = weight === undefined ? full(normalizedShape, 1, { dtype: x.dtype }) : cast(weight, x.dtype);
-  const beta = bias === undefined ? full(normalizedShape, 0, { dtype: x.dtype }) : cast(bias, x.dtype);
+  const gamma = parameterOr(weight, normalizedShape, 1, x);
+  const beta = parameterOr(bias, normalizedShape, 0, x);
   return apply(layerNormOp, [x, gamma, beta], { axis: x.ndim - k, eps });
 }
 
@@ -105,8 +96,8 @@ export function batchNorm(
   }
   const training = options.training ?? false;
   const eps = options.eps ?? 1e-5;
-  const gamma = weight === undefined ? full([channels], 1, { dtype: x.dtype }) : cast(weight, x.dtype);
-  const beta = bias === undefined ? full([channels], 0, { dtype: x.dtype }) : cast(bias, x.dtype);
+  const gamma = parameterOr(weight, [channels], 1, x);
+  const beta = parameterOr(bias, [channels], 0, x);
   if (!training) {
     if (runningMean === null || runningVar === null)
       throw new ShapeError('batchNorm: evaluation mode needs runningMean and runningVar');
@@ -145,7 +136,7 @@ function updateRunningStats(
 /**
  * Group normalization (Wu & He) of x [N,C,…]: the C channels are split into `numGroups`
  * groups, each normalized per sample over its channels and positions,
- * y = (x − μ_g)/√(σ_g² + ε)·γ_c + β_c.
+ * y = (x − μ_g)/√(σ_g² + ε)·γ_c + β_c. The statistics use the fused layer-norm kernel.
  */
 export function groupNorm(x: Tensor, numGroups: number, weight?: Tensor, bias?: Tensor, eps = 1e-5): Tensor {
   expectFloat('groupNorm', x);
@@ -156,8 +147,14 @@ export function groupNorm(x: Tensor, numGroups: number, weight?: Tensor, bias?: 
   }
   expectParamShape('groupNorm', 'weight', weight, [channels]);
   expectParamShape('groupNorm', 'bias', bias, [channels]);
-  const grouped = reshape(x, [x.shape[0]!, numGroups, -1]);
-  const xHat = reshape(standardize(grouped, [2], eps), x.shape);
+  const grouped = reshape(x, [x.shape[0]!, numGroups, x.size / (x.shape[0]! * numGroups)]);
+  const groupSize = [grouped.shape[2]!];
+  const standardized = apply(
+    layerNormOp,
+    [grouped, full(groupSize, 1, { dtype: x.dtype }), full(groupSize, 0, { dtype: x.dtype })],
+    { axis: 2, eps },
+  );
+  const xHat = reshape(standardized, x.shape);
   return affine(
     xHat,
     weight,
