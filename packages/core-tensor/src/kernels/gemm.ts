@@ -52,8 +52,9 @@ const packB = new Float64Array(PACK_B_SIZE);
  * op(A) is A[M×K] (lda = K) or, when `transA`, A is stored [K×M] (lda = M) and transposed.
  * op(B) is B[K×N] (ldb = N) or, when `transB`, B is stored [N×K] (ldb = K) and transposed.
  * Offsets let batched matmul address sub-matrices of larger buffers without copies.
- * As in BLAS, β = 0 overwrites C without reading it (NaN garbage in C is ignored).
- * Products are accumulated in float64 and rounded once when stored into C.
+ * As in BLAS, β = 0 overwrites C without reading it (NaN garbage in C is ignored), and C
+ * must not overlap A or B. Products are accumulated in float64 and added into C once per
+ * depth block of 256 (so float32 C is rounded ⌈K/256⌉ times, not K times).
  */
 export function gemm(
   transA: boolean,
