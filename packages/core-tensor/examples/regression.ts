@@ -3,7 +3,8 @@ import { SGD } from '@shinkei/core-tensor/optim';
 
 manualSeed(0);
 const x = randn([100, 1]); // inputs
-const y = x.mul(3).add(2).add(randn([100, 1]).mul(0.1)); // targets: y = 3x + 2 + noise
+const noise = randn([100, 1]).mul(0.1);
+const y = x.mul(3).add(2).add(noise); // targets: y = 3x + 2 + noise
 const w = tensor([[0]], { requiresGrad: true });
 const b = tensor([0], { requiresGrad: true });
 const optimizer = new SGD([w, b], { lr: 0.1 });

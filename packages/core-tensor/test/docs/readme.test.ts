@@ -10,10 +10,14 @@ describe('README', () => {
     const readme = readFileSync(`${root}README.md`, 'utf8');
     const example = readFileSync(`${root}examples/regression.ts`, 'utf8');
     expect(readme).toContain(example.trim());
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=source', `${root}examples/regression.ts`], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', `${root}examples/regression.ts`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     const [, w, b] = /w = ([\d.-]+), b = ([\d.-]+)/.exec(out) ?? [];
     expect(Number(w)).toBeCloseTo(3, 1);
     expect(Number(b)).toBeCloseTo(2, 1);
