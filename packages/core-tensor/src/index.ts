@@ -68,19 +68,18 @@ export {
   amin,
   argmax,
   argmin,
-  logSoftmax,
   logSumExp,
   max,
   mean,
   min,
   norm,
   prod,
-  softmax,
   std,
   sum,
   variance,
 } from './ops/reduce.js';
 export { clone, expand, flatten, permute, reshape, squeeze, t, transpose, unsqueeze } from './ops/shape.js';
+export { logSoftmax, softmax } from './ops/softmax.js';
 export { sumTo } from './ops/sum-to.js';
 export * from './ops/unary.js';
 export * as optim from './optim/index.js';

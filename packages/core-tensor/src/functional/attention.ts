@@ -3,13 +3,13 @@ import { add, gt, logicalOr, mul, where } from '../ops/binary.js';
 import { cast } from '../ops/cast.js';
 import { matmul, matmulT } from '../ops/matmul.js';
 import { amax } from '../ops/reduce.js';
+import { softmax } from '../ops/softmax.js';
 import { logicalNot } from '../ops/unary.js';
 import type { Generator } from '../random/generator.js';
 import { formatShape } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { expectFloat } from './args.js';
 import { dropout } from './dropout.js';
-import { softmax } from './softmax-op.js';
 
 export interface AttentionOptions {
   /**

@@ -5,6 +5,7 @@ import { gather } from '../ops/indexing/gather.js';
 import { indexSelect } from '../ops/indexing/index-select.js';
 import { sum } from '../ops/reduce.js';
 import { reshape, squeeze, unsqueeze } from '../ops/shape.js';
+import { logSoftmax } from '../ops/softmax.js';
 import { clamp, log, neg, softplus } from '../ops/unary.js';
 import { formatShape, sameShape } from '../shape.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -12,7 +13,6 @@ import { expectFloat } from './args.js';
 import { checkClassTargets, checkClassWeight, classDimOf } from './class-targets.js';
 import type { Reduction } from './reduction.js';
 import { reduceLoss } from './reduction.js';
-import { logSoftmax } from './softmax-op.js';
 
 export interface NllLossOptions {
   /** 'mean' (default: divided by Σ w[yᵢ] over non-ignored targets), 'sum' or 'none'. */

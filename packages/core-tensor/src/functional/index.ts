@@ -3,6 +3,7 @@
  * linear maps, dropout, embeddings, normalization, losses and attention. NCHW layout.
  */
 
+export { logSoftmax, softmax } from '../ops/softmax.js';
 export type { Pair } from './args.js';
 export type { AttentionOptions } from './attention.js';
 export { scaledDotProductAttention } from './attention.js';
@@ -32,4 +33,3 @@ export type { Reduction } from './reduction.js';
 export type { RegressionLossOptions } from './regression-loss.js';
 export { huberLoss, l1Loss, mseLoss, smoothL1Loss } from './regression-loss.js';
 export { cosineSimilarity } from './similarity.js';
-export { logSoftmax, softmax } from './softmax-op.js';

@@ -1,4 +1,4 @@
-import { logSoftmax, softmax } from '../ops/reduce.js';
+import { logSoftmax, softmax } from '../ops/softmax.js';
 import { elu, gelu, leakyRelu, relu, sigmoid, silu, tanh } from '../ops/unary.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';

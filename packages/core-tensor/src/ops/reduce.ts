@@ -1,5 +1,6 @@
 import { apply } from '../autograd/dispatch.js';
 import { noGrad } from '../autograd/mode.js';
+import { accelerator } from '../backend/active.js';
 import { allocate, floatOf } from '../dtype.js';
 import { ShapeError } from '../errors.js';
 import type { Reducer } from '../kernels/reduce.js';
@@ -41,7 +42,8 @@ function reduceForward(x: Tensor, attrs: ReduceAttrs, reducer: Reducer): Tensor 
       `${reducer === 'max' ? 'amax' : 'amin'}: cannot reduce an empty tensor of shape ${formatShape(x.shape)}`,
     );
   }
-  reduceKernel(x.data, planReduce(x.shape, attrs.dims), reducer, out);
+  if (!accelerator()?.reduce(x, attrs.dims, reducer, out))
+    reduceKernel(x.data, planReduce(x.shape, attrs.dims), reducer, out);
   return new Tensor(out, shape);
 }
 
@@ -247,20 +249,4 @@ export function norm(x: Tensor, p = 2, dim?: Dims, keepdim = false): Tensor {
   if (p === 1) return sum(abs(xf), dim, keepdim);
   if (!(p > 0)) throw new RangeError(`norm: p must be > 0, got ${p}`);
   return pow(sum(pow(abs(xf), p), dim, keepdim), 1 / p);
-}
-
-/** softmax(x)ᵢ = exp(xᵢ − m) / Σⱼ exp(xⱼ − m), with m the max along dim for stability. */
-export function softmax(x: Tensor, dim: number): Tensor {
-  const d = normalizeDim('softmax', dim, x.ndim);
-  const xf = cast(x, floatOf(x.dtype));
-  const m = noGrad(() => amax(xf, d, true));
-  const e = exp(sub(xf, m));
-  return div(e, sum(e, d, true));
-}
-
-/** log softmax(x) = x − logΣexp(x), stably. */
-export function logSoftmax(x: Tensor, dim: number): Tensor {
-  const d = normalizeDim('logSoftmax', dim, x.ndim);
-  const xf = cast(x, floatOf(x.dtype));
-  return sub(xf, logSumExp(xf, d, true));
 }

@@ -12,6 +12,7 @@ import * as ix from '../ops/indexing/index.js';
 import * as m from '../ops/matmul.js';
 import * as r from '../ops/reduce.js';
 import * as s from '../ops/shape.js';
+import * as softmaxOps from '../ops/softmax.js';
 import * as u from '../ops/unary.js';
 import type { Shape } from '../shape.js';
 import { formatShape, sizeOf } from '../shape.js';
@@ -360,10 +361,10 @@ export class Tensor {
     return r.norm(this, p, dim, keepdim);
   }
   softmax(dim: number): Tensor {
-    return r.softmax(this, dim);
+    return softmaxOps.softmax(this, dim);
   }
   logSoftmax(dim: number): Tensor {
-    return r.logSoftmax(this, dim);
+    return softmaxOps.logSoftmax(this, dim);
   }
 
   // ---- shape ----

@@ -14,7 +14,7 @@ import {
   nllLoss,
   smoothL1Loss,
 } from '../../src/functional/index.js';
-import { logSoftmax, softmax } from '../../src/ops/reduce.js';
+import { logSoftmax, softmax } from '../../src/ops/softmax.js';
 import { Generator } from '../../src/random/generator.js';
 import { rand, randn } from '../../src/random/sample.js';
 import { tensor, zeros } from '../../src/tensor/create.js';

@@ -3,15 +3,15 @@ import { allocate, floatOf } from '../dtype.js';
 import type { FloatArray } from '../kernels/types.js';
 import type { OnnxGraphBuilder } from '../onnx/lowering.js';
 import { int64Constant } from '../onnx/lowering.js';
-import { mul, sub } from '../ops/binary.js';
-import { cast } from '../ops/cast.js';
-import type { OpDef } from '../ops/define.js';
-import { defineOp } from '../ops/define.js';
-import { sum } from '../ops/reduce.js';
-import { reshape } from '../ops/shape.js';
-import { exp, neg } from '../ops/unary.js';
 import { normalizeDim } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
+import { mul, sub } from './binary.js';
+import { cast } from './cast.js';
+import type { OpDef } from './define.js';
+import { defineOp } from './define.js';
+import { sum } from './reduce.js';
+import { reshape } from './shape.js';
+import { exp, neg } from './unary.js';
 
 interface DimAttrs {
   dim: number;
