@@ -1,4 +1,5 @@
 import { apply } from '../autograd/dispatch.js';
+import { accelerator } from '../backend/active.js';
 import { allocate, floatOf, promoteTypes } from '../dtype.js';
 import { ShapeError } from '../errors.js';
 import { gemm } from '../kernels/gemm.js';
@@ -60,6 +61,7 @@ function batchedGemm(a: Tensor, b: Tensor, { transA, transB }: MatmulAttrs): Ten
   const batch = broadcastShapes('matmul', a.shape.slice(0, -2), b.shape.slice(0, -2));
   const shape = [...batch, M, N];
   const out = allocate(a.dtype, sizeOf(shape)) as FloatArray;
+  if (accelerator()?.matmul(a, b, transA, transB, out, shape)) return new Tensor(out, shape);
   const batchCount = sizeOf(batch);
   const aBatch = batchOffsets(a.shape.slice(0, -2), batch, M * Ka);
   const bBatch = batchOffsets(b.shape.slice(0, -2), batch, Kb * N);
