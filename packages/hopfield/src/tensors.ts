@@ -2,11 +2,12 @@ import { ShapeError, Tensor } from '@shinkei/core-tensor';
 import type { Matrix } from './math/matrix.js';
 
 /**
- * What the public API accepts for a vector: a 1-D Tensor of any dtype, or plain numbers.
+ * What the public API accepts for a vector: a 1-D Tensor of any dtype, plain numbers or a
+ * typed array.
  * Everything the API returns is a float64 Tensor (or a plain number / number[] for scalars
  * and traces), so results feed straight back into core-tensor ops.
  */
-export type VectorLike = Tensor | readonly number[];
+export type VectorLike = Tensor | ArrayLike<number>;
 
 /** A matrix argument: a 2-D Tensor, or rows of plain numbers. A 1-D input is one row. */
 export type MatrixLike = Tensor | readonly (readonly number[])[] | readonly number[];

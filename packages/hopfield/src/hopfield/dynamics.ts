@@ -49,6 +49,29 @@ export function energyOf(weights: Float64Array, thresholds: Float64Array, state:
   return -0.5 * quadratic + linear;
 }
 
+/** Fields within this fraction of Σⱼ|wᵢⱼ| + |θᵢ| of zero are ties: rounding cannot flip a unit. */
+const TIE_TOLERANCE = 1e-10;
+
+/**
+ * Per unit, the size below which a drive hᵢ − θᵢ counts as exactly 0 (a tie keeps the state):
+ * τᵢ = 10⁻¹⁰·(Σⱼ|wᵢⱼ| + |θᵢ|), far above the rounding error of incrementally kept fields and far
+ * below any real drive.
+ */
+export function tieTolerances(weights: Float64Array, thresholds: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let scale = Math.abs(thresholds[i]!);
+    for (let j = 0; j < n; j++) scale += Math.abs(weights[i * n + j]!);
+    out[i] = TIE_TOLERANCE * scale;
+  }
+  return out;
+}
+
+/** sgn(drive) with ties (|drive| ≤ tolerance) keeping the current state. */
+export function updatedSpin(drive: number, tolerance: number, current: number): number {
+  return drive > tolerance ? 1 : drive < -tolerance ? -1 : current;
+}
+
 /** Local fields hᵢ = Σⱼ wᵢⱼxⱼ into `out`. */
 export function localFields(weights: Float64Array, state: Float64Array, out: Float64Array): Float64Array {
   const n = state.length;
@@ -63,7 +86,7 @@ export function localFields(weights: Float64Array, state: Float64Array, out: Flo
 
 /**
  * Run the Amari–Hopfield dynamics xᵢ ← sgn(Σⱼ wᵢⱼxⱼ − θᵢ) on `state` in place, with sgn(0)
- * keeping the current value. Asynchronous sweeps keep the local fields up to date after
+ * keeping the current value (a drive within rounding error of 0 is a tie, see `tieTolerances`). Asynchronous sweeps keep the local fields up to date after
  * each flip (O(N) per flip, O(N) per quiet sweep) and track the energy change of each flip,
  * ΔE = −Δxᵢ(hᵢ − wᵢᵢxᵢ − θᵢ) ≤ 0 for wᵢᵢ ≥ 0: the energy never increases. Synchronous
  * updates recompute all fields each step and may end in a 2-cycle instead.
@@ -97,6 +120,7 @@ function asynchronous(
 ): DynamicsTrace {
   const n = state.length;
   const fields = localFields(weights, state, new Float64Array(n));
+  const tolerances = tieTolerances(weights, thresholds, n);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let energy = trace.energies[0]!;
@@ -107,7 +131,7 @@ function asynchronous(
       const i = order[k]!;
       const drive = fields[i]! - thresholds[i]!;
       const current = state[i]!;
-      const next = drive > 0 ? 1 : drive < 0 ? -1 : current;
+      const next = updatedSpin(drive, tolerances[i]!, current);
       if (next === current) continue;
       const change = next - current;
       const row = i * n;
@@ -138,6 +162,7 @@ function synchronous(
 ): DynamicsTrace {
   const n = state.length;
   const fields = new Float64Array(n);
+  const tolerances = tieTolerances(weights, thresholds, n);
   let previous = Float64Array.from(state);
   while (trace.sweeps < settings.maxSweeps) {
     localFields(weights, state, fields);
@@ -145,7 +170,7 @@ function synchronous(
     let changed = 0;
     for (let i = 0; i < n; i++) {
       const drive = fields[i]! - thresholds[i]!;
-      const next = drive > 0 ? 1 : drive < 0 ? -1 : state[i]!;
+      const next = updatedSpin(drive, tolerances[i]!, state[i]!);
       if (next !== state[i]) changed++;
       state[i] = next;
     }

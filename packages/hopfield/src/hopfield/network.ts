@@ -2,7 +2,7 @@ import type { Generator, Tensor } from '@shinkei/core-tensor';
 import { defaultGenerator, ShapeError } from '@shinkei/core-tensor';
 import type { Matrix } from '../math/matrix.js';
 import { checkSpins, float64Tensor, type MatrixLike, readMatrix, readVector, type VectorLike } from '../tensors.js';
-import { energyOf, localFields, runDynamics, type SweepOrder, type UpdateMode } from './dynamics.js';
+import { energyOf, localFields, runDynamics, type SweepOrder, tieTolerances, type UpdateMode } from './dynamics.js';
 import { hebbCouplings, type LearningRule, projectionCouplings } from './rules.js';
 
 export interface HopfieldOptions {
@@ -146,12 +146,13 @@ export class HopfieldNetwork {
     return float64Tensor(h, [this.size]);
   }
 
-  /** Number of units i with xᵢ·(Σⱼ wᵢⱼxⱼ − θᵢ) < 0: those one update would flip. 0 for a fixed point. */
+  /** Number of units i with xᵢ·(Σⱼ wᵢⱼxⱼ − θᵢ) < 0 (beyond rounding): those one update would flip. 0 for a fixed point. */
   unstableBits(state: VectorLike): number {
     const x = readVector('HopfieldNetwork.unstableBits', state, this.size);
     const h = localFields(this.couplings, x, new Float64Array(this.size));
+    const tolerances = tieTolerances(this.couplings, this.theta, this.size);
     let count = 0;
-    for (let i = 0; i < this.size; i++) if (x[i]! * (h[i]! - this.theta[i]!) < 0) count++;
+    for (let i = 0; i < this.size; i++) if (x[i]! * (h[i]! - this.theta[i]!) < -tolerances[i]!) count++;
     return count;
   }
 

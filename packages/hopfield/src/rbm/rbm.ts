@@ -17,6 +17,7 @@ import {
   sampleBernoulli,
   visibleProbabilitiesOf,
 } from './conditionals.js';
+import { rbmVisibleDistribution } from './distribution.js';
 import { rbmLogPartition, rbmPseudoLikelihoods } from './likelihood.js';
 import { trainContrastiveDivergence } from './train.js';
 
@@ -83,7 +84,7 @@ export class RBM {
     const generator = options.generator ?? defaultGenerator();
     const std = options.weightStd ?? 0.01;
     const weights = new Float64Array(nVisible * nHidden);
-    for (let k = 0; k < weights.length; k++) weights[k] = std * generator.normal();
+    if (std !== 0) for (let k = 0; k < weights.length; k++) weights[k] = std * generator.normal();
     this.params = {
       visible: nVisible,
       hidden: nHidden,
@@ -206,6 +207,12 @@ export class RBM {
       freeEnergiesOf(this.params, v).map((f) => -f - logZ),
       [v.rows],
     );
+  }
+
+  /** P(v) for all 2^nV visible states, float64 [2^nV] indexed as `allBinaryStates(nV)` (nV ≤ 20). */
+  visibleDistribution(): Tensor {
+    const p = rbmVisibleDistribution(this.params);
+    return float64Tensor(p, [p.length]);
   }
 
   /** Mean exact log-likelihood (1/M) Σ log P(v⁽ᵐ⁾), in nats (min(nV, nH) ≤ 20). */
