@@ -1,38 +1,6 @@
 import type { Storage } from '../dtype.js';
 import type { Shape } from '../shape.js';
 
-/**
- * For each output element of a broadcast, the flat offsets into a and b: strides of 0
- * along broadcast dims. Calls `visit(outIndex, aIndex, bIndex)` in row-major order.
- */
-export function forEachBroadcast(
-  aShape: Shape,
-  bShape: Shape,
-  outShape: Shape,
-  visit: (o: number, ia: number, ib: number) => void,
-): void {
-  const n = outShape.length;
-  const aStrides = broadcastStrides(aShape, n, outShape);
-  const bStrides = broadcastStrides(bShape, n, outShape);
-  const counter = new Array<number>(n).fill(0);
-  let total = 1;
-  for (const d of outShape) total *= d;
-  let ia = 0;
-  let ib = 0;
-  for (let o = 0; o < total; o++) {
-    visit(o, ia, ib);
-    for (let d = n - 1; d >= 0; d--) {
-      counter[d]!++;
-      ia += aStrides[d]!;
-      ib += bStrides[d]!;
-      if (counter[d]! < outShape[d]!) break;
-      ia -= aStrides[d]! * outShape[d]!;
-      ib -= bStrides[d]! * outShape[d]!;
-      counter[d] = 0;
-    }
-  }
-}
-
 /** Row-major strides of `shape` aligned to `ndim` output dims, 0 where the dim is broadcast. */
 export function broadcastStrides(shape: Shape, ndim: number, outShape: Shape): number[] {
   const strides = new Array<number>(ndim).fill(0);
@@ -45,9 +13,23 @@ export function broadcastStrides(shape: Shape, ndim: number, outShape: Shape): n
   return strides;
 }
 
+/** One row of a binary op: out[o + i] = a[ia + i·sa] ⊕ b[ib + i·sb] for i < n. */
+export type RowLoop = (
+  out: Storage,
+  o: number,
+  a: Storage,
+  ia: number,
+  sa: number,
+  b: Storage,
+  ib: number,
+  sb: number,
+  n: number,
+) => void;
+
 /**
- * out[i] = f(a[i'], b[i'']) under broadcasting, with flat loops when the shapes agree or
- * one side is a single element (the common cases: same-shape ops, tensor ∘ scalar).
+ * out = a ⊕ b under NumPy broadcasting. The output is walked row by row along its last
+ * dim (where each operand steps by 1 or 0), so the per-element work is the row loop
+ * alone: ops pass a dedicated `RowLoop` whose body the JIT compiles monomorphically.
  */
 export function binaryKernel(
   a: Storage,
@@ -56,23 +38,55 @@ export function binaryKernel(
   bShape: Shape,
   outShape: Shape,
   out: Storage,
-  f: (x: number, y: number) => number,
+  row: RowLoop,
 ): void {
   const n = out.length;
-  if (a.length === n && b.length === n) {
-    for (let i = 0; i < n; i++) out[i] = f(a[i]!, b[i]!);
-  } else if (b.length === 1) {
-    const y = b[0]!;
-    for (let i = 0; i < n; i++) out[i] = f(a[i]!, y);
-  } else if (a.length === 1) {
-    const x = a[0]!;
-    for (let i = 0; i < n; i++) out[i] = f(x, b[i]!);
-  } else {
-    forEachBroadcast(aShape, bShape, outShape, (o, ia, ib) => {
-      out[o] = f(a[ia]!, b[ib]!);
-    });
+  if (n === 0) return;
+  if (a.length === n && b.length === n) return row(out, 0, a, 0, 1, b, 0, 1, n);
+  if (b.length === 1) return row(out, 0, a, 0, 1, b, 0, 0, n);
+  if (a.length === 1) return row(out, 0, a, 0, 0, b, 0, 1, n);
+  const nd = outShape.length;
+  const aStrides = broadcastStrides(aShape, nd, outShape);
+  const bStrides = broadcastStrides(bShape, nd, outShape);
+  const inner = outShape[nd - 1]!;
+  const sa = aStrides[nd - 1]!;
+  const sb = bStrides[nd - 1]!;
+  const counter = new Array<number>(nd).fill(0);
+  let ia = 0;
+  let ib = 0;
+  for (let o = 0; o < n; o += inner) {
+    row(out, o, a, ia, sa, b, ib, sb, inner);
+    for (let d = nd - 2; d >= 0; d--) {
+      counter[d]!++;
+      ia += aStrides[d]!;
+      ib += bStrides[d]!;
+      if (counter[d]! < outShape[d]!) break;
+      ia -= aStrides[d]! * outShape[d]!;
+      ib -= bStrides[d]! * outShape[d]!;
+      counter[d] = 0;
+    }
   }
 }
+
+/** A row loop for any f (one call per element: for the less common ops). */
+export function rowOf(f: (x: number, y: number) => number): RowLoop {
+  return (out, o, a, ia, sa, b, ib, sb, n) => {
+    for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = f(a[ia]!, b[ib]!);
+  };
+}
+
+export const addRow: RowLoop = (out, o, a, ia, sa, b, ib, sb, n) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = a[ia]! + b[ib]!;
+};
+export const subRow: RowLoop = (out, o, a, ia, sa, b, ib, sb, n) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = a[ia]! - b[ib]!;
+};
+export const mulRow: RowLoop = (out, o, a, ia, sa, b, ib, sb, n) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = a[ia]! * b[ib]!;
+};
+export const divRow: RowLoop = (out, o, a, ia, sa, b, ib, sb, n) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb) out[o + i] = a[ia]! / b[ib]!;
+};
 
 /** out = src broadcast to outShape (copying; src's dims must be 1 or equal). */
 export function expandKernel(src: Storage, srcShape: Shape, outShape: Shape, out: Storage): void {

@@ -1,7 +1,8 @@
 import { apply } from '../autograd/dispatch.js';
 import type { DType } from '../dtype.js';
 import { allocate, floatOf, isFloat, promoteTypes } from '../dtype.js';
-import { binaryKernel, expandKernel } from '../kernels/broadcast.js';
+import type { RowLoop } from '../kernels/broadcast.js';
+import { addRow, binaryKernel, divRow, expandKernel, mulRow, rowOf, subRow } from '../kernels/broadcast.js';
 import { broadcastShapes } from '../shape.js';
 import { scalar } from '../tensor/create.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -14,13 +15,17 @@ import { log, neg } from './unary.js';
 
 type Operand = Tensor | number;
 
-function compute(name: string, a: Tensor, b: Tensor, outDType: DType, f: (x: number, y: number) => number): Tensor {
+const powRow = rowOf(Math.pow);
+const maximumRow = rowOf((x, y) => (x > y || Number.isNaN(x) ? x : y));
+const minimumRow = rowOf((x, y) => (x < y || Number.isNaN(x) ? x : y));
+
+function compute(name: string, a: Tensor, b: Tensor, outDType: DType, row: RowLoop): Tensor {
   const shape = broadcastShapes(name, a.shape, b.shape);
   const out = allocate(
     outDType,
     shape.reduce((p, d) => p * d, 1),
   );
-  binaryKernel(a.data, a.shape, b.data, b.shape, shape, out, f);
+  binaryKernel(a.data, a.shape, b.data, b.shape, shape, out, row);
   return new Tensor(out, shape);
 }
 
@@ -40,7 +45,7 @@ function reduced(g: Tensor, like: Tensor): Tensor | null {
 /** a + b; gradients (1, 1) */
 export const addOp = defineOp({
   name: 'add',
-  forward: ([a, b]) => compute('add', a!, b!, a!.dtype, (x, y) => x + y),
+  forward: ([a, b]) => compute('add', a!, b!, a!.dtype, addRow),
   backward: ({ inputs: [a, b] }, dy) => [reduced(dy, a!), reduced(dy, b!)],
   onnx: (g, [a, b], _x, info) => g.node(info.outputDType === 'bool' ? 'Or' : 'Add', [a!, b!])[0]!,
 });
@@ -49,7 +54,7 @@ export const add = (a: Operand, b: Operand): Tensor => run(addOp, a, b);
 /** a − b; gradients (1, −1) */
 export const subOp = defineOp({
   name: 'sub',
-  forward: ([a, b]) => compute('sub', a!, b!, a!.dtype, (x, y) => x - y),
+  forward: ([a, b]) => compute('sub', a!, b!, a!.dtype, subRow),
   backward: ({ inputs: [a, b] }, dy) => [reduced(dy, a!), b!.requiresGrad ? reduced(neg(dy), b!) : null],
   onnx: (g, [a, b]) => g.node('Sub', [a!, b!])[0]!,
 });
@@ -58,7 +63,7 @@ export const sub = (a: Operand, b: Operand): Tensor => run(subOp, a, b);
 /** a · b; gradients (b, a) */
 export const mulOp = defineOp({
   name: 'mul',
-  forward: ([a, b]) => compute('mul', a!, b!, a!.dtype, (x, y) => x * y),
+  forward: ([a, b]) => compute('mul', a!, b!, a!.dtype, mulRow),
   backward: ({ inputs: [a, b] }, dy) => [
     a!.requiresGrad ? reduced(mul(dy, b!), a!) : null,
     b!.requiresGrad ? reduced(mul(dy, a!), b!) : null,
@@ -70,7 +75,7 @@ export const mul = (a: Operand, b: Operand): Tensor => run(mulOp, a, b);
 /** a / b (true division: ints give floats); gradients (1/b, −a/b²) */
 export const divOp = defineOp({
   name: 'div',
-  forward: ([a, b]) => compute('div', a!, b!, a!.dtype, (x, y) => x / y),
+  forward: ([a, b]) => compute('div', a!, b!, a!.dtype, divRow),
   backward: ({ inputs: [a, b], output }, dy) => [
     a!.requiresGrad ? reduced(div(dy, b!), a!) : null,
     b!.requiresGrad ? reduced(neg(mul(div(dy, b!), output)), b!) : null,
@@ -82,7 +87,7 @@ export const div = (a: Operand, b: Operand): Tensor => run(divOp, a, b, true);
 /** aᵇ; gradients (b·aᵇ⁻¹, aᵇ ln a) */
 export const powOp = defineOp({
   name: 'pow',
-  forward: ([a, b]) => compute('pow', a!, b!, a!.dtype, Math.pow),
+  forward: ([a, b]) => compute('pow', a!, b!, a!.dtype, powRow),
   backward: ({ inputs: [a, b], output }, dy) => [
     a!.requiresGrad ? reduced(mul(dy, mul(b!, pow(a!, sub(b!, 1)))), a!) : null,
     b!.requiresGrad ? reduced(mul(dy, mul(output, log(a!))), b!) : null,
@@ -99,7 +104,7 @@ export function pow(a: Operand, b: Operand): Tensor {
 /** max(a, b) elementwise; the gradient goes to the larger side (split evenly on ties). */
 export const maximumOp = defineOp({
   name: 'maximum',
-  forward: ([a, b]) => compute('maximum', a!, b!, a!.dtype, (x, y) => (x > y || Number.isNaN(x) ? x : y)),
+  forward: ([a, b]) => compute('maximum', a!, b!, a!.dtype, maximumRow),
   backward: ({ inputs: [a, b] }, dy) => {
     const share = add(gt(a!, b!), mul(eq(a!, b!), 0.5)).to(dy.dtype);
     return [reduced(mul(dy, share), a!), reduced(mul(dy, sub(1, share)), b!)];
@@ -111,7 +116,7 @@ export const maximum = (a: Operand, b: Operand): Tensor => run(maximumOp, a, b);
 /** min(a, b) elementwise; the gradient goes to the smaller side (split evenly on ties). */
 export const minimumOp = defineOp({
   name: 'minimum',
-  forward: ([a, b]) => compute('minimum', a!, b!, a!.dtype, (x, y) => (x < y || Number.isNaN(x) ? x : y)),
+  forward: ([a, b]) => compute('minimum', a!, b!, a!.dtype, minimumRow),
   backward: ({ inputs: [a, b] }, dy) => {
     const share = add(lt(a!, b!), mul(eq(a!, b!), 0.5)).to(dy.dtype);
     return [reduced(mul(dy, share), a!), reduced(mul(dy, sub(1, share)), b!)];
@@ -126,9 +131,10 @@ function comparison(
   f: (x: number, y: number) => boolean,
   negate = false,
 ): OpDef<undefined> {
+  const row = rowOf((x, y) => (f(x, y) ? 1 : 0));
   return defineOp({
     name,
-    forward: ([a, b]) => compute(name, a!, b!, 'bool', (x, y) => (f(x, y) ? 1 : 0)),
+    forward: ([a, b]) => compute(name, a!, b!, 'bool', row),
     backward: noGradient,
     onnx: (g, [a, b]) => {
       const out = g.node(onnxType, [a!, b!])[0]!;

@@ -1,4 +1,5 @@
 import { apply } from '../autograd/dispatch.js';
+import type { Storage } from '../dtype.js';
 import { allocate, floatOf, isFloat } from '../dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { add, ge, gt, le, logicalAnd, mul, sub, where } from './binary.js';
@@ -6,6 +7,16 @@ import { cast } from './cast.js';
 import type { OpDef } from './define.js';
 import { defineOp, noGradient } from './define.js';
 import { erfScalar } from './erf.js';
+
+/**
+ * out = loop(x) in the float dtype of x. Hot ops pass their own loop literal (one
+ * function per op, so the JIT inlines the arithmetic); `mapFloat` serves the rest.
+ */
+function mapFloatLoop(x: Tensor, loop: (src: Storage, out: Storage, n: number) => void): Tensor {
+  const out = allocate(floatOf(x.dtype), x.size);
+  loop(x.data, out, x.size);
+  return new Tensor(out, x.shape);
+}
 
 /** out[i] = f(x[i]) in the float dtype of x (ints and bools compute in float32). */
 function mapFloat(x: Tensor, f: (v: number) => number): Tensor {
@@ -34,7 +45,10 @@ function run(op: OpDef<undefined>, x: Tensor): Tensor {
 /** −x */
 export const negOp = defineOp({
   name: 'neg',
-  forward: ([x]) => mapFloat(x!, (v) => -v),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) out[i] = -src[i]!;
+    }),
   backward: (_, dy) => [neg(dy)],
   onnx: (g, [x]) => g.node('Neg', [x!])[0]!,
 });
@@ -61,7 +75,10 @@ export const sign = (x: Tensor): Tensor => run(signOp, x);
 /** eˣ; d eˣ/dx = eˣ */
 export const expOp = defineOp({
   name: 'exp',
-  forward: ([x]) => mapFloat(x!, Math.exp),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) out[i] = Math.exp(src[i]!);
+    }),
   backward: ({ output }, dy) => [mul(dy, output)],
   onnx: (g, [x]) => g.node('Exp', [x!])[0]!,
 });
@@ -70,7 +87,10 @@ export const exp = (x: Tensor): Tensor => run(expOp, x);
 /** ln x; d ln x/dx = 1/x */
 export const logOp = defineOp({
   name: 'log',
-  forward: ([x]) => mapFloat(x!, Math.log),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) out[i] = Math.log(src[i]!);
+    }),
   backward: ({ inputs: [x] }, dy) => [dy.div(x!)],
   onnx: (g, [x]) => g.node('Log', [x!])[0]!,
 });
@@ -88,7 +108,10 @@ export const log1p = (x: Tensor): Tensor => run(log1pOp, x);
 /** √x; derivative 1/(2√x) */
 export const sqrtOp = defineOp({
   name: 'sqrt',
-  forward: ([x]) => mapFloat(x!, Math.sqrt),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) out[i] = Math.sqrt(src[i]!);
+    }),
   backward: ({ output }, dy) => [dy.div(mul(output, 2))],
   onnx: (g, [x]) => g.node('Sqrt', [x!])[0]!,
 });
@@ -106,7 +129,10 @@ export const rsqrt = (x: Tensor): Tensor => run(rsqrtOp, x);
 /** x²; derivative 2x */
 export const squareOp = defineOp({
   name: 'square',
-  forward: ([x]) => mapFloat(x!, (v) => v * v),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) out[i] = src[i]! * src[i]!;
+    }),
   backward: ({ inputs: [x] }, dy) => [mul(dy, mul(x!, 2))],
   onnx: (g, [x]) => g.node('Mul', [x!, x!])[0]!,
 });
@@ -142,7 +168,10 @@ export const cos = (x: Tensor): Tensor => run(cosOp, x);
 /** tanh x; derivative 1 − tanh²x */
 export const tanhOp = defineOp({
   name: 'tanh',
-  forward: ([x]) => mapFloat(x!, Math.tanh),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) out[i] = Math.tanh(src[i]!);
+    }),
   backward: ({ output }, dy) => [mul(dy, sub(1, square(output)))],
   onnx: (g, [x]) => g.node('Tanh', [x!])[0]!,
 });
@@ -151,7 +180,13 @@ export const tanh = (x: Tensor): Tensor => run(tanhOp, x);
 /** σ(x) = 1/(1 + e⁻ˣ); derivative σ(1 − σ) */
 export const sigmoidOp = defineOp({
   name: 'sigmoid',
-  forward: ([x]) => mapFloat(x!, (v) => (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v)))),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) {
+        const v = src[i]!;
+        out[i] = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+      }
+    }),
   backward: ({ output }, dy) => [mul(dy, mul(output, sub(1, output)))],
   onnx: (g, [x]) => g.node('Sigmoid', [x!])[0]!,
 });
@@ -160,7 +195,13 @@ export const sigmoid = (x: Tensor): Tensor => run(sigmoidOp, x);
 /** max(0, x); derivative 1 where x > 0 */
 export const reluOp = defineOp({
   name: 'relu',
-  forward: ([x]) => mapFloat(x!, (v) => Math.max(v, 0)),
+  forward: ([x]) =>
+    mapFloatLoop(x!, (src, out, n) => {
+      for (let i = 0; i < n; i++) {
+        const v = src[i]!;
+        out[i] = v > 0 || Number.isNaN(v) ? v : 0;
+      }
+    }),
   backward: ({ inputs: [x] }, dy) => [mul(dy, gt(x!, 0))],
   onnx: (g, [x]) => g.node('Relu', [x!])[0]!,
 });
