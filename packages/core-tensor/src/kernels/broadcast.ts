@@ -42,9 +42,22 @@ export function binaryKernel(
 ): void {
   const n = out.length;
   if (n === 0) return;
-  if (a.length === n && b.length === n) return row(out, 0, a, 0, 1, b, 0, 1, n);
-  if (b.length === 1) return row(out, 0, a, 0, 1, b, 0, 0, n);
-  if (a.length === 1) return row(out, 0, a, 0, 0, b, 0, 1, n);
+  if (a.length === n && b.length === n) row(out, 0, a, 0, 1, b, 0, 1, n);
+  else if (b.length === 1) row(out, 0, a, 0, 1, b, 0, 0, n);
+  else if (a.length === 1) row(out, 0, a, 0, 0, b, 0, 1, n);
+  else broadcastRows(a, aShape, b, bShape, outShape, out, row);
+}
+
+function broadcastRows(
+  a: Storage,
+  aShape: Shape,
+  b: Storage,
+  bShape: Shape,
+  outShape: Shape,
+  out: Storage,
+  row: RowLoop,
+): void {
+  const n = out.length;
   const nd = outShape.length;
   const aStrides = broadcastStrides(aShape, nd, outShape);
   const bStrides = broadcastStrides(bShape, nd, outShape);
