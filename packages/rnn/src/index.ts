@@ -1,0 +1,17 @@
+export type { Activation } from './cells/activation.js';
+export type { CellOptions, CellParameters, RecurrentInit } from './cells/cell-options.js';
+export type { ElmanCellOptions } from './cells/elman-cell.js';
+export { ElmanCell } from './cells/elman-cell.js';
+export { GRUCell } from './cells/gru-cell.js';
+export type { LSTMCellOptions, LSTMState } from './cells/lstm-cell.js';
+export { LSTMCell } from './cells/lstm-cell.js';
+export type { CellStep } from './cells/recurrent-cell.js';
+export { RecurrentCell } from './cells/recurrent-cell.js';
+export type { ElmanOptions } from './layers/elman.js';
+export { Elman } from './layers/elman.js';
+export type { GRUOptions } from './layers/gru.js';
+export { GRU } from './layers/gru.js';
+export type { LSTMOptions } from './layers/lstm.js';
+export { LSTM } from './layers/lstm.js';
+export type { RecurrentLayerOptions, StepsResult } from './layers/recurrent-layer.js';
+export { detachState, RecurrentLayer } from './layers/recurrent-layer.js';

@@ -1,0 +1,67 @@
+import type { Tensor } from '@shinkei/core-tensor';
+import { Generator, noGrad, randn } from '@shinkei/core-tensor';
+import { OrtModel } from '@shinkei/core-tensor/ort';
+import { describe, expect, it } from 'vitest';
+import { Elman } from '../src/layers/elman.js';
+import { GRU } from '../src/layers/gru.js';
+import { LSTM } from '../src/layers/lstm.js';
+
+type Layer = Elman | LSTM | GRU;
+
+/**
+ * Export with a batch of 3 and run a batch of 5 in ONNX Runtime (the batch is symbolic: dim 1
+ * time-major, dim 0 batch-first; states are [L·D, B, H]); compare every output with the eager
+ * forward. With `withState`, the initial states are graph inputs too.
+ */
+function expectOrtParity(layer: Layer, withState: boolean): void {
+  const g = new Generator(21);
+  const T = 6;
+  const stateCount = layer instanceof LSTM ? 2 : 1;
+  const cells = layer.numLayers * layer.directions;
+  const make = (B: number): Tensor[] => [
+    randn(layer.batchFirst ? [B, T, layer.inputSize] : [T, B, layer.inputSize], { generator: g }),
+    ...(withState
+      ? Array.from({ length: stateCount }, () => randn([cells, B, layer.hiddenSize], { generator: g }))
+      : []),
+  ];
+  const batchAxis = layer.batchFirst ? 0 : 1;
+  const inputNames = ['input', ...(withState ? ['h0', 'c0'].slice(0, stateCount) : [])];
+  const outputNames = ['output', 'hN', 'cN'].slice(0, stateCount + 1);
+  const dynamicAxes = Object.fromEntries([
+    ['input', { [batchAxis]: 'batch' }],
+    ['output', { [batchAxis]: 'batch' }],
+    ...[...inputNames.slice(1), ...outputNames.slice(1)].map((name) => [name, { 1: 'batch' }]),
+  ]);
+  const ort = OrtModel.fromModule(layer as never, make(3), { inputNames, outputNames, dynamicAxes });
+  const inputs = make(5);
+  const got = ort.runSync(inputs);
+  const expected = noGrad(() => (layer.forward as (...xs: Tensor[]) => Tensor[])(...inputs));
+  expect(got).toHaveLength(expected.length);
+  got.forEach((out, i) => {
+    expect(out).toBeAllClose(expected[i]!, { rtol: 1e-4, atol: 1e-5 });
+  });
+}
+
+describe('layers export to ONNX and match in ONNX Runtime at another batch size', () => {
+  const generator = new Generator(4);
+
+  it('Elman (tanh; ReLU, 2 layers, bidirectional, batch first, sigmoid)', () => {
+    expectOrtParity(new Elman(3, 5, { generator }), false);
+    expectOrtParity(
+      new Elman(3, 4, { generator, activation: 'relu', numLayers: 2, bidirectional: true, batchFirst: true }),
+      true,
+    );
+    expectOrtParity(new Elman(2, 4, { generator, activation: 'sigmoid', bias: false }), true);
+  });
+
+  it('LSTM (1 layer; 2 layers bidirectional with h0 and c0; batch first)', () => {
+    expectOrtParity(new LSTM(3, 5, { generator, forgetBias: 1 }), false);
+    expectOrtParity(new LSTM(2, 4, { generator, numLayers: 2, bidirectional: true }), true);
+    expectOrtParity(new LSTM(3, 4, { generator, batchFirst: true }), true);
+  });
+
+  it('GRU (1 layer; 2 layers bidirectional batch first with h0)', () => {
+    expectOrtParity(new GRU(3, 5, { generator }), false);
+    expectOrtParity(new GRU(2, 3, { generator, numLayers: 2, bidirectional: true, batchFirst: true }), true);
+  });
+});
