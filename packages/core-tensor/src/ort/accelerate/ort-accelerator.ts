@@ -158,7 +158,9 @@ export class OrtAccelerator implements Accelerator {
   }
 
   reduce(x: Tensor, dims: readonly number[], reducer: Reducer, out: Storage): boolean {
-    if (reducer !== 'sum' || !isFloat32(x) || dims.length === 0 || x.size < this.thresholds.reduce) return false;
+    if (reducer !== 'sum' || !isFloat32(x) || dims.length === 0) return false;
+    const adjacent = dims[dims.length - 1]! - dims[0]! + 1 === dims.length;
+    if (x.size < (adjacent ? this.thresholds.reduce : this.thresholds.scatteredReduce)) return false;
     const key = `sum|${x.ndim}|${dims}`;
     const kept = x.shape.map((d, i) => (dims.includes(i) ? 1 : d));
     return this.count(
