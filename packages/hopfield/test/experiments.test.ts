@@ -1,9 +1,10 @@
+import type { Experiment } from '@shinkei/core-tensor/experiment';
 import { describe, expect, it } from 'vitest';
-import { type Experiment, type ExperimentResult, experiments } from '../src/experiments/index.js';
+import { type ExperimentResult, experiments, type HopfieldExperiment } from '../src/experiments/index.js';
 
 const figureKinds = ['line', 'scatter', 'bar', 'images', 'heatmap', 'text'];
 
-function checkContract(experiment: Experiment, result: ExperimentResult): void {
+function checkContract(experiment: HopfieldExperiment, result: ExperimentResult): void {
   expect(experiment.topic).toBe('hopfield');
   expect(['6.1.6', '6.1.7']).toContain(experiment.section);
   expect(result.verdicts.length).toBeGreaterThan(0);
@@ -24,8 +25,9 @@ function checkContract(experiment: Experiment, result: ExperimentResult): void {
 }
 
 describe('experiments at quick size', () => {
-  it('have unique ids', () => {
-    expect(new Set(experiments.map((e) => e.id)).size).toBe(experiments.length);
+  it('have unique ids and fit the shared experiment contract', () => {
+    const contract: readonly Experiment[] = experiments;
+    expect(new Set(contract.map((e) => e.id)).size).toBe(experiments.length);
   });
 
   // The experiments whose claims are not already tested at their own size elsewhere; each

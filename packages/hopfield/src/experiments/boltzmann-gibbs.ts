@@ -3,7 +3,7 @@ import type { Moments } from '../boltzmann/exact.js';
 import { GibbsChains } from '../boltzmann/gibbs.js';
 import { BoltzmannMachine } from '../boltzmann/machine.js';
 import { stateIndex } from '../boltzmann/states.js';
-import { bySize, type Experiment, type ExperimentResult, formatNumber, type RunOptions } from './types.js';
+import { bySize, type ExperimentResult, formatNumber, type HopfieldExperiment, type RunOptions } from './types.js';
 
 const UNITS = 8;
 
@@ -102,7 +102,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const boltzmannGibbsExperiment: Experiment = {
+export const boltzmannGibbsExperiment: HopfieldExperiment = {
   id: 'boltzmann-gibbs',
   topic: 'hopfield',
   section: '6.1.6',

@@ -4,9 +4,9 @@ import { BoltzmannMachine } from '../boltzmann/machine.js';
 import { allBinaryStates } from '../boltzmann/states.js';
 import {
   bySize,
-  type Experiment,
   type ExperimentResult,
   formatNumber,
+  type HopfieldExperiment,
   type RunOptions,
   type Series,
   stage,
@@ -85,7 +85,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const boltzmannLearningExperiment: Experiment = {
+export const boltzmannLearningExperiment: HopfieldExperiment = {
   id: 'boltzmann-learning',
   topic: 'hopfield',
   section: '6.1.6',

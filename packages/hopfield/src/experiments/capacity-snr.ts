@@ -3,9 +3,9 @@ import { finiteSizeUnstableFraction, hebbianUnstableCount, predictedUnstableFrac
 import { fillRandomSpins } from '../hopfield/patterns.js';
 import {
   bySize,
-  type Experiment,
   type ExperimentResult,
   formatNumber,
+  type HopfieldExperiment,
   type RunOptions,
   type Verdict,
 } from './types.js';
@@ -81,7 +81,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const capacitySnrExperiment: Experiment = {
+export const capacitySnrExperiment: HopfieldExperiment = {
   id: 'capacity-snr',
   topic: 'hopfield',
   section: '6.1.7',

@@ -2,9 +2,9 @@ import { Generator } from '@shinkei/core-tensor';
 import { type DetectorName, simulateBitErrorRates, singleUserBitErrorRate } from '../cdma/bit-error-rate.js';
 import {
   bySize,
-  type Experiment,
   type ExperimentResult,
   formatNumber,
+  type HopfieldExperiment,
   type RunOptions,
   stage,
   type Verdict,
@@ -81,7 +81,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const cdmaBerExperiment: Experiment = {
+export const cdmaBerExperiment: HopfieldExperiment = {
   id: 'cdma-ber',
   topic: 'hopfield',
   section: '6.1.7',

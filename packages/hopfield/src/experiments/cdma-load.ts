@@ -5,7 +5,14 @@ import {
   simulateBitErrorRates,
   singleUserBitErrorRate,
 } from '../cdma/bit-error-rate.js';
-import { bySize, type Experiment, type ExperimentResult, formatNumber, type RunOptions, type Series } from './types.js';
+import {
+  bySize,
+  type ExperimentResult,
+  formatNumber,
+  type HopfieldExperiment,
+  type RunOptions,
+  type Series,
+} from './types.js';
 
 const CHIPS = 16;
 const SNR_DB = 10;
@@ -82,7 +89,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const cdmaLoadExperiment: Experiment = {
+export const cdmaLoadExperiment: HopfieldExperiment = {
   id: 'cdma-load',
   topic: 'hopfield',
   section: '6.1.7',

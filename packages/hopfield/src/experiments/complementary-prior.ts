@@ -1,7 +1,7 @@
 import { Generator, Tensor } from '@shinkei/core-tensor';
 import { DBN } from '../dbn/dbn.js';
 import { RBM } from '../rbm/rbm.js';
-import { bySize, type Experiment, type ExperimentResult, type RunOptions } from './types.js';
+import { bySize, type ExperimentResult, type HopfieldExperiment, type RunOptions } from './types.js';
 
 /** An RBM with every weight and bias drawn from N(0, scale²). */
 function randomRbm(visible: number, hidden: number, scale: number, generator: Generator): RBM {
@@ -88,7 +88,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const complementaryPriorExperiment: Experiment = {
+export const complementaryPriorExperiment: HopfieldExperiment = {
   id: 'complementary-prior',
   topic: 'hopfield',
   section: '6.1.6',

@@ -4,9 +4,9 @@ import { classificationAccuracy, softmaxClassifier, trainClassifier } from '../d
 import { DBN } from '../dbn/dbn.js';
 import {
   bySize,
-  type Experiment,
   type ExperimentResult,
   formatNumber,
+  type HopfieldExperiment,
   type Image,
   type RunOptions,
   stage,
@@ -82,9 +82,9 @@ async function run({ size, seed, progress }: RunOptions): Promise<ExperimentResu
   const data = loadData(size);
   const visible = data.side * data.side;
   const hidden = bySize(size, { quick: [256], default: [256, 256], full: [500, 500] });
-  const rbmEpochs = 10;
-  const classifierEpochs = bySize(size, { quick: 20, default: 30, full: 20 });
-  const fineTuneEpochs = bySize(size, { quick: 5, default: 10, full: 5 });
+  const rbmEpochs = bySize(size, { quick: 10, default: 10, full: 5 });
+  const classifierEpochs = bySize(size, { quick: 20, default: 30, full: 10 });
+  const fineTuneEpochs = bySize(size, { quick: 5, default: 10, full: 2 });
   const batchSize = bySize(size, { quick: 20, default: 20, full: 100 });
   const generator = new Generator(seed);
   const classifier = { epochs: classifierEpochs, learningRate: 0.05, momentum: 0.9, batchSize: 32, generator };
@@ -178,7 +178,7 @@ async function run({ size, seed, progress }: RunOptions): Promise<ExperimentResu
   };
 }
 
-export const dbnDigitsExperiment: Experiment = {
+export const dbnDigitsExperiment: HopfieldExperiment = {
   id: 'dbn-digits',
   topic: 'hopfield',
   section: '6.1.6',

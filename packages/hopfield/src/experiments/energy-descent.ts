@@ -5,9 +5,9 @@ import { float64Tensor } from '../tensors.js';
 import { digitPrototypes } from './digit-patterns.js';
 import {
   bySize,
-  type Experiment,
   type ExperimentResult,
   type Figure,
+  type HopfieldExperiment,
   type Image,
   type RunOptions,
   type Series,
@@ -116,15 +116,17 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   const projection = recallDigits('projection', flipsPerDigit, generator);
   progress?.(1);
   const shown = [2, 5, 8];
+  const frames = Math.max(...shown.map((digit) => projection[digit]!.recall.sweeps));
   const images: Image[] = shown.flatMap((digit) => {
-    const p = projection[digit]!;
-    const h = hebb[digit]!;
-    const sweeps = p.recall.states.slice(1).map((s, i) => image(`sweep ${i + 1}`, s.data));
+    const { target, probe, recall } = projection[digit]!;
+    const sweeps = Array.from({ length: frames }, (_, i) =>
+      image(`sweep ${i + 1}`, recall.states[Math.min(i + 1, recall.states.length - 1)]!.data),
+    );
     return [
-      image(`stored ${digit}`, p.target.data),
-      image(`probe (${flipsPerDigit} flips)`, p.probe.data),
+      image(`stored ${digit}`, target.data),
+      image(`probe (${flipsPerDigit} flips)`, probe.data),
       ...sweeps,
-      image('Hebb rule result', h.recall.state.data),
+      image('Hebb rule result', hebb[digit]!.recall.state.data),
     ];
   });
   const exactProjection = projection.filter((r) => r.exact).length;
@@ -139,8 +141,10 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
     },
     {
       kind: 'images',
-      title: 'Recall of digit prototypes (projection rule, then the Hebb rule\u2019s fixed point)',
+      title:
+        'Recall of digit prototypes, a row per digit: stored, probe, each asynchronous sweep (projection rule), the Hebb rule\u2019s fixed point',
       images,
+      columns: frames + 3,
     },
     {
       kind: 'bar',
@@ -176,7 +180,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const energyDescentExperiment: Experiment = {
+export const energyDescentExperiment: HopfieldExperiment = {
   id: 'energy-descent',
   topic: 'hopfield',
   section: '6.1.7',

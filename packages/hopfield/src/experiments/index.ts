@@ -8,9 +8,18 @@ import { dbnDigitsExperiment } from './dbn-digits.js';
 import { energyDescentExperiment } from './energy-descent.js';
 import { rbmBarsAndStripesExperiment } from './rbm-bars-and-stripes.js';
 import { retrievalOverlapExperiment } from './retrieval-overlap.js';
-import type { Experiment } from './types.js';
+import type { HopfieldExperiment } from './types.js';
 
-export type { Experiment, ExperimentResult, Figure, Image, RunOptions, Series, Size, Verdict } from './types.js';
+export type {
+  ExperimentResult,
+  Figure,
+  HopfieldExperiment,
+  Image,
+  RunOptions,
+  Series,
+  Size,
+  Verdict,
+} from './types.js';
 export {
   boltzmannGibbsExperiment,
   boltzmannLearningExperiment,
@@ -25,7 +34,7 @@ export {
 };
 
 /** The chapter's claims of §6.1.6–6.1.7 as experiments, in the order the sections tell them. */
-export const experiments: Experiment[] = [
+export const experiments: readonly HopfieldExperiment[] = [
   boltzmannGibbsExperiment,
   boltzmannLearningExperiment,
   rbmBarsAndStripesExperiment,

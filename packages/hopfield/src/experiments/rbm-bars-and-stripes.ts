@@ -3,9 +3,9 @@ import { barsAndStripes } from '../data/bars-and-stripes.js';
 import { RBM, type RbmTrainOptions } from '../rbm/rbm.js';
 import {
   bySize,
-  type Experiment,
   type ExperimentResult,
   formatNumber,
+  type HopfieldExperiment,
   type Image,
   type RunOptions,
   type Series,
@@ -154,7 +154,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const rbmBarsAndStripesExperiment: Experiment = {
+export const rbmBarsAndStripesExperiment: HopfieldExperiment = {
   id: 'rbm-bars-and-stripes',
   topic: 'hopfield',
   section: '6.1.6',

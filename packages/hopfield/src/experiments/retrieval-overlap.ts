@@ -4,9 +4,9 @@ import { overlapOf, randomPatterns } from '../hopfield/patterns.js';
 import { float64Tensor } from '../tensors.js';
 import {
   bySize,
-  type Experiment,
   type ExperimentResult,
   formatNumber,
+  type HopfieldExperiment,
   type RunOptions,
   type Series,
   stage,
@@ -94,7 +94,7 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   };
 }
 
-export const retrievalOverlapExperiment: Experiment = {
+export const retrievalOverlapExperiment: HopfieldExperiment = {
   id: 'retrieval-overlap',
   topic: 'hopfield',
   section: '6.1.7',

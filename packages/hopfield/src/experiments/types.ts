@@ -1,84 +1,16 @@
+import type { Experiment, ExperimentResult, RunContext, Size } from '@shinkei/core-tensor/experiment';
+
+export type { ExperimentResult, Figure, Image, Series, Size, Verdict } from '@shinkei/core-tensor/experiment';
+
 /**
- * The experiment contract shared with the tour app (apps/tour/src/experiment.ts): an
- * experiment reproduces one claim of the chapter and returns what it measured, with figures
- * for the report to draw. Declared here structurally so the package does not depend on the app.
+ * What a hopfield experiment needs of the tour's run context (core-tensor's experiment
+ * contract): the size, the seed and, optionally, a progress callback.
  */
+export type RunOptions = Pick<RunContext, 'size' | 'seed'> & Partial<Pick<RunContext, 'progress'>>;
 
-/** `quick`: seconds (CI smoke runs and tests); `default`: the tour; `full`: paper size. */
-export type Size = 'quick' | 'default' | 'full';
-
-/** What an experiment is run with. */
-export interface RunOptions {
-  size: Size;
-  seed: number;
-  /** Reports progress in [0, 1], optionally with a label of what is being done. */
-  progress?: (fraction: number, label?: string) => void;
-}
-
-/** A point series of a line or scatter plot. */
-export interface Series {
-  name: string;
-  x: number[];
-  y: number[];
-}
-
-/** One grayscale image, row-major; the report normalises each image on its own. */
-export interface Image {
-  label?: string;
-  width: number;
-  height: number;
-  pixels: number[];
-}
-
-/** A figure for the report to draw. */
-export type Figure =
-  | {
-      kind: 'line';
-      title: string;
-      xLabel: string;
-      yLabel: string;
-      logX?: boolean;
-      logY?: boolean;
-      series: Series[];
-      markers?: { x: number; label: string }[];
-    }
-  | { kind: 'scatter'; title: string; xLabel: string; yLabel: string; series: Series[] }
-  | { kind: 'bar'; title: string; yLabel: string; logY?: boolean; bars: { label: string; value: number }[] }
-  | { kind: 'images'; title: string; images: Image[]; columns?: number }
-  | {
-      kind: 'heatmap';
-      title: string;
-      width: number;
-      height: number;
-      values: number[];
-      xLabel?: string;
-      yLabel?: string;
-    }
-  | { kind: 'text'; title: string; text: string };
-
-/** One claim of the chapter next to what was measured. */
-export interface Verdict {
-  claim: string;
-  measured: string;
-  chapter: string;
-  pass: boolean;
-}
-
-/** What an experiment returns. */
-export interface ExperimentResult {
-  verdicts: Verdict[];
-  metrics: Record<string, number>;
-  figures: Figure[];
-  settings: Record<string, unknown>;
-}
-
-/** One reproducible experiment of §6.1.6–6.1.7. */
-export interface Experiment {
-  id: string;
+/** One reproducible experiment of §6.1.6–6.1.7; assignable to the contract's `Experiment`. */
+export interface HopfieldExperiment extends Omit<Experiment, 'topic' | 'run'> {
   topic: 'hopfield';
-  section: string;
-  title: string;
-  claim: string;
   run(options: RunOptions): Promise<ExperimentResult> | ExperimentResult;
 }
 

@@ -1,5 +1,5 @@
 export { finiteSizeUnstableFraction, predictedUnstableFraction, unstableBitFraction } from './capacity.js';
-export type { SweepOrder, UpdateMode } from './dynamics.js';
+export type { DynamicsTrace, SweepOrder, UpdateMode } from './dynamics.js';
 export type { HopfieldOptions, RecallOptions, RecallResult } from './network.js';
 export { HopfieldNetwork } from './network.js';
 export type { GeneratorOption, Region } from './patterns.js';

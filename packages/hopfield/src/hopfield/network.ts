@@ -2,7 +2,15 @@ import type { Generator, Tensor } from '@shinkei/core-tensor';
 import { defaultGenerator, ShapeError } from '@shinkei/core-tensor';
 import type { Matrix } from '../math/matrix.js';
 import { checkSpins, float64Tensor, type MatrixLike, readMatrix, readVector, type VectorLike } from '../tensors.js';
-import { energyOf, localFields, runDynamics, type SweepOrder, tieTolerances, type UpdateMode } from './dynamics.js';
+import {
+  type DynamicsTrace,
+  energyOf,
+  localFields,
+  runDynamics,
+  type SweepOrder,
+  tieTolerances,
+  type UpdateMode,
+} from './dynamics.js';
 import { hebbCouplings, type LearningRule, projectionCouplings } from './rules.js';
 
 export interface HopfieldOptions {
@@ -26,20 +34,10 @@ export interface RecallOptions {
   recordStates?: boolean;
 }
 
-export interface RecallResult {
+/** The dynamics' trace (sweeps, convergence, energies, flips) with the final state and snapshots as tensors. */
+export interface RecallResult extends Omit<DynamicsTrace, 'states'> {
   /** The final state, float64 [N] of ±1. */
   state: Tensor;
-  sweeps: number;
-  /** A full sweep changed nothing: the state is a fixed point (a local minimum of E). */
-  converged: boolean;
-  /** Synchronous updates ended in a 2-cycle. */
-  limitCycle: boolean;
-  /** E(x) before the first sweep and after each sweep. */
-  energies: number[];
-  /** E(x) after every flip (only with `traceFlips`). */
-  flipEnergies: number[];
-  /** Units flipped in total. */
-  flips: number;
   /** States after each sweep, the probe first (only with `recordStates`). */
   states: Tensor[];
 }
@@ -173,13 +171,8 @@ export class HopfieldNetwork {
       recordStates: options.recordStates ?? false,
     });
     return {
+      ...trace,
       state: float64Tensor(state, [this.size]),
-      sweeps: trace.sweeps,
-      converged: trace.converged,
-      limitCycle: trace.limitCycle,
-      energies: trace.energies,
-      flipEnergies: trace.flipEnergies,
-      flips: trace.flips,
       states: trace.states.map((s) => float64Tensor(s, [this.size])),
     };
   }
