@@ -22,7 +22,7 @@ function ortAccelerator(options: BackendOptions): OrtAccelerator {
 
 /**
  * Pick the backend eager ops run on, synchronously. `js` (the default) runs everywhere.
- * `ort` runs heavy kernels — matmul, conv2d and its two gradients, pooling — in ONNX
+ * `ort` runs heavy kernels — matmul, conv2d and its two gradients, pooling, large sums — in ONNX
  * Runtime's native CPU code through small cached single-op sessions, with the same results
  * to float32 rounding; small ops stay in JS. If onnxruntime-node is missing or its native
  * binding differs from the supported one, it warns once and falls back to `js`.
@@ -34,6 +34,9 @@ export function useBackend(name: BackendName, options: BackendOptions = {}): Bac
     return 'js';
   }
   if (name !== 'ort') throw new RangeError(`useBackend: unknown backend '${name as string}' (expected 'js' or 'ort')`);
+  const { threads } = options;
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0))
+    throw new RangeError(`useBackend: threads must be an integer ≥ 0 (0: ONNX Runtime's choice), got ${threads}`);
   try {
     activate({ name: 'ort', accelerator: ortAccelerator(options) });
   } catch (error) {

@@ -38,8 +38,10 @@ describe('choosing a backend', () => {
     expect(getBackend()).toBe('ort');
   });
 
-  it('rejects an unknown backend by name', () => {
+  it('rejects an unknown backend by name, and a thread count that is not a count', () => {
     expect(() => useBackend('gpu' as never)).toThrow(/unknown backend 'gpu'/);
+    expect(() => useBackend('ort', { threads: 1.5 })).toThrow(/threads must be an integer ≥ 0.*1\.5/);
+    expect(getBackend()).toBe('js');
   });
 });
 

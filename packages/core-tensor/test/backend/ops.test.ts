@@ -79,6 +79,12 @@ describe('ort backend: matmul', () => {
     expectSame(js, ort);
   });
 
+  it('empty operands stay in JS', () => {
+    const { js, ort, ortCalls } = onBothBackends(() => [matmul(r(0, 5), r(5, 3)), matmul(r(4, 0), r(0, 3))]);
+    expectSame(js, ort);
+    expect(ortCalls.matmul).toBe(0);
+  });
+
   it('under the default thresholds small work stays in JS and large work goes to ORT', () => {
     const calls = withBackend('ort', () => {
       const counter = accelerator() as OrtAccelerator;

@@ -11,7 +11,7 @@ export type { AccelerationThresholds } from './thresholds.js';
 export { defaultThresholds } from './thresholds.js';
 
 export interface OrtAcceleratorOptions {
-  /** Threads of ONNX Runtime's intra-op pool (default: its choice, one per physical core). */
+  /** Threads of ONNX Runtime's intra-op pool (default, or 0: its choice, one per physical core). */
   threads?: number;
   /** Work below which an op stays in JS (default: measured, see thresholds.ts); 0 sends everything to ORT. */
   thresholds?: Partial<AccelerationThresholds>;
@@ -36,7 +36,7 @@ export function createOrtAccelerator(options: OrtAcceleratorOptions = {}): OrtAc
     // failures are reported once by OpSessions, not logged by ORT on every call
     logSeverityLevel: 4,
     // eager code alternates ORT calls with JS work: workers spinning between calls would take
-    // the cores the JS thread needs (measured: the CNN step 5× slower with spinning on 2 cores)
+    // the cores the JS thread needs (measured on a busy two-core machine: the CNN step ~5× slower)
     extra: { session: { intra_op: { allow_spinning: '0' } } },
     ...(options.threads === undefined ? {} : { intraOpNumThreads: options.threads }),
   };

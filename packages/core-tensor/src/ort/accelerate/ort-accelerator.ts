@@ -20,6 +20,11 @@ function feed(t: Tensor): NativeTensor {
   return nativeTensor(t.data as FloatArray, t.shape);
 }
 
+/** Whether `work` reaches the threshold (empty tensors always stay in JS). */
+function pays(work: number, threshold: number): boolean {
+  return work > 0 && work >= threshold;
+}
+
 function isFloat32(...tensors: readonly (Tensor | undefined)[]): boolean {
   return tensors.every((t) => t === undefined || t.dtype === 'float32');
 }
@@ -65,7 +70,7 @@ export class OrtAccelerator implements Accelerator {
   ): boolean {
     if (a.dtype !== b.dtype || (a.dtype !== 'float32' && a.dtype !== 'float64')) return false;
     const inner = transA ? a.shape[a.ndim - 2]! : a.shape[a.ndim - 1]!;
-    if (out.length * inner < this.thresholds.matmul) return false;
+    if (!pays(out.length * inner, this.thresholds.matmul)) return false;
     const spec = { dtype: a.dtype, rankA: a.ndim, rankB: b.ndim, transA, transB };
     const key = `matmul|${a.dtype}|${a.ndim}${transA ? 'T' : ''}|${b.ndim}${transB ? 'T' : ''}`;
     return this.count(
@@ -75,7 +80,7 @@ export class OrtAccelerator implements Accelerator {
   }
 
   conv2d(x: Tensor, w: Tensor, bias: Tensor | undefined, g: Conv2dGeometry, out: FloatArray): boolean {
-    if (!isFloat32(x, w, bias) || convWork(g) < this.thresholds.conv) return false;
+    if (!isFloat32(x, w, bias) || !pays(convWork(g), this.thresholds.conv)) return false;
     const window = convWindow(g);
     const feeds: Record<string, NativeTensor> = { x: feed(x), w: feed(w) };
     if (bias !== undefined) feeds.b = feed(bias);
@@ -88,7 +93,7 @@ export class OrtAccelerator implements Accelerator {
   }
 
   conv2dBackwardInput(dy: Tensor, w: Tensor, bias: Tensor | undefined, g: Conv2dGeometry, out: FloatArray): boolean {
-    if (!isFloat32(dy, w, bias) || convWork(g) < this.thresholds.conv) return false;
+    if (!isFloat32(dy, w, bias) || !pays(convWork(g), this.thresholds.conv)) return false;
     const window = convWindow(g);
     const covered = (size: number, out: number, axis: 0 | 1): number =>
       size -
@@ -111,7 +116,7 @@ export class OrtAccelerator implements Accelerator {
   }
 
   conv2dBackwardWeight(x: Tensor, dy: Tensor, g: Conv2dGeometry, out: FloatArray): boolean {
-    if (!isFloat32(x, dy) || convWork(g) < this.thresholds.conv) return false;
+    if (!isFloat32(x, dy) || !pays(convWork(g), this.thresholds.conv)) return false;
     const window = convWindow(g);
     const channelsPerGroup = g.inChannels / g.groups;
     // the swapped conv's output size along an axis: ⌊(in + pads − s(out − 1) − 1)/d⌋ + 1 ≥ k
@@ -132,7 +137,7 @@ export class OrtAccelerator implements Accelerator {
   }
 
   maxPool2d(x: Tensor, g: Pool2dGeometry, out: FloatArray, argmax: Int32Array): boolean {
-    if (!isFloat32(x) || roundsUp(g) || out.length * g.kH * g.kW < this.thresholds.pool) return false;
+    if (!isFloat32(x) || roundsUp(g) || !pays(out.length * g.kH * g.kW, this.thresholds.pool)) return false;
     const window = poolWindow(g);
     const dims = [g.batch, g.channels, g.outH, g.outW];
     const key = `maxPool2d|${JSON.stringify(window)}`;
@@ -147,7 +152,7 @@ export class OrtAccelerator implements Accelerator {
 
   avgPool2d(x: Tensor, g: Pool2dGeometry, countIncludePad: boolean, out: FloatArray): boolean {
     if (!isFloat32(x) || g.dilationH !== 1 || g.dilationW !== 1 || roundsUp(g)) return false;
-    if (out.length * g.kH * g.kW < this.thresholds.pool) return false;
+    if (!pays(out.length * g.kH * g.kW, this.thresholds.pool)) return false;
     const window = poolWindow(g);
     const key = `avgPool2d|${JSON.stringify(window)}|${countIncludePad}`;
     const dims = [g.batch, g.channels, g.outH, g.outW];
@@ -160,7 +165,7 @@ export class OrtAccelerator implements Accelerator {
   reduce(x: Tensor, dims: readonly number[], reducer: Reducer, out: Storage): boolean {
     if (reducer !== 'sum' || !isFloat32(x) || dims.length === 0) return false;
     const adjacent = dims[dims.length - 1]! - dims[0]! + 1 === dims.length;
-    if (x.size < (adjacent ? this.thresholds.reduce : this.thresholds.scatteredReduce)) return false;
+    if (!pays(x.size, adjacent ? this.thresholds.reduce : this.thresholds.scatteredReduce)) return false;
     const key = `sum|${x.ndim}|${dims}`;
     const kept = x.shape.map((d, i) => (dims.includes(i) ? 1 : d));
     return this.count(
