@@ -89,7 +89,7 @@ export function singleNeuronModels(options?: ExperimentOptions): ExperimentResul
     const kept = losses
       .map((l, i) => ({ i, gap: l - optimum }))
       .filter(({ i, gap }) => gap > 0 && (i % stride === 0 || i === losses.length - 1));
-    return { name, x: kept.map((p) => p.i), y: kept.map((p) => p.gap) };
+    return { name, x: kept.map((p) => p.i + 1), y: kept.map((p) => p.gap) };
   };
   return {
     verdicts: [
@@ -120,8 +120,9 @@ export function singleNeuronModels(options?: ExperimentOptions): ExperimentResul
       {
         kind: 'line',
         title: 'Distance to the optimum: gradient descent vs Newton (IRLS)',
-        xLabel: 'iteration',
+        xLabel: 'iteration + 1 (1 = the start)',
         yLabel: 'L(θ) − L*',
+        logX: true,
         logY: true,
         series: [
           suboptimality('logistic, GD', logisticGdHistory.losses, logisticOptimum),

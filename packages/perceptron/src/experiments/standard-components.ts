@@ -153,6 +153,7 @@ export function standardComponents(options?: ExperimentOptions): ExperimentResul
         title: `Validation loss on ${s.overfit.trainSize} training samples (dashed: the epoch early stopping kept)`,
         xLabel: 'epoch',
         yLabel: 'validation cross-entropy',
+        logY: true,
         series: regularized.map((r) => ({ name: r.name, x: oneTo(r.validationLosses.length), y: r.validationLosses })),
         ...(stopped.bestEpoch === undefined
           ? {}

@@ -1,0 +1,88 @@
+import type { ExperimentResult } from '@shinkei/core-tensor/experiment';
+import { describe, expect, it } from 'vitest';
+import {
+  backpropAutodiff,
+  experiments,
+  mnist,
+  optimizers,
+  perceptronConvergence,
+  singleNeuronModels,
+  standardComponents,
+  vanishingGradients,
+} from '../src/experiments/index.js';
+
+const quick = { size: 'quick', seed: 42 } as const;
+
+function expectAllClaimsHold(result: ExperimentResult): void {
+  for (const verdict of result.verdicts)
+    expect(verdict, `${verdict.claim}: ${verdict.measured}`).toMatchObject({ pass: true });
+  for (const [name, value] of Object.entries(result.metrics)) expect(typeof value, name).toBe('number');
+  expect(result.figures.length).toBeGreaterThan(0);
+}
+
+describe('experiments at quick size', () => {
+  it('lists the seven experiments of §6.1.1–6.1.5 with distinct ids', () => {
+    expect(experiments.map((e) => e.section)).toEqual(['6.1.1', '6.1.1', '6.1.2', '6.1.3', '6.1.4', '6.1.5', '6.1.2']);
+    expect(new Set(experiments.map((e) => e.id)).size).toBe(7);
+  });
+
+  it('1 perceptron convergence: updates ≤ (R/γ)² over 20 orderings; non-separable data never settle', () => {
+    const r = perceptronConvergence(quick);
+    expectAllClaimsHold(r);
+    expect(r.metrics.largestShareOfBound).toBeLessThanOrEqual(1);
+    expect(r.metrics.nonSeparableFewestUpdatesPerEpoch).toBeGreaterThan(0);
+  });
+
+  it('2 single neuron: GD = IRLS to 1e-6 in loss, GD = normal equations to 1e-6 relative', () => {
+    const r = singleNeuronModels(quick);
+    expectAllClaimsHold(r);
+    expect(r.metrics.logisticLossGap).toBeLessThan(1e-6);
+    expect(r.metrics.linearRelativeGap).toBeLessThan(1e-6);
+    expect(r.metrics.irlsIterations).toBeLessThan(20);
+  });
+
+  it('3 backprop = autodiff to 1e-6 in float64', () => {
+    const r = backpropAutodiff(quick);
+    expectAllClaimsHold(r);
+    expect(r.metrics.maxRelativeError).toBeLessThan(1e-6);
+    expect(r.metrics.nets).toBe(21);
+  });
+
+  it('4 vanishing gradients: sigmoid ratio < 1e-3, ReLU+He and tanh+Xavier within a factor 10', () => {
+    const r = vanishingGradients(quick);
+    expectAllClaimsHold(r);
+    expect(r.metrics.ratio_sigmoid_naive).toBeLessThan(1e-3);
+    for (const key of ['ratio_relu_he', 'ratio_tanh_xavier']) {
+      expect(r.metrics[key]).toBeGreaterThan(0.1);
+      expect(r.metrics[key]).toBeLessThan(10);
+    }
+  });
+
+  it('5 optimizers: momentum beats SGD on Rosenbrock, Adam reaches the minimum, the digits MLP reaches 97%', () => {
+    const r = optimizers(quick);
+    expectAllClaimsHold(r);
+    expect(r.metrics.rosenbrock_momentum).toBeLessThan(r.metrics.rosenbrock_SGD!);
+    expect(r.metrics.scheduleCosineLoss).toBeLessThan(r.metrics.scheduleConstantLoss!);
+  });
+
+  it('6 standard components: regularizers curb overfitting, normalization and residuals train deep nets', () => {
+    const r = standardComponents(quick);
+    expectAllClaimsHold(r);
+    expect(r.metrics.veryDeepPlainLoss).toBeGreaterThan(2);
+    expect(r.metrics.residualLoss).toBeLessThan(1);
+  });
+
+  it('7 MNIST: a small MLP learns from 2 000 images', () => {
+    const r = mnist(quick);
+    expectAllClaimsHold(r);
+    expect(r.metrics.testAccuracy).toBeGreaterThan(0.8);
+  });
+
+  it('reports progress from 0 to 1', () => {
+    const seen: number[] = [];
+    backpropAutodiff({ ...quick, progress: (f) => seen.push(f) });
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
+  });
+});
