@@ -1,5 +1,7 @@
 export { grad, gradients, hessianVectorProduct, jacobian, jvp, valueAndGrad, vjp } from './autograd/functional.js';
 export { detectAnomaly, enableGrad, isGradEnabled, noGrad, withAnomalyDetection } from './autograd/mode.js';
+export type { BackendName } from './backend/active.js';
+export { getBackend } from './backend/active.js';
 export type { DType, FloatDType, Storage } from './dtype.js';
 export { promoteTypes } from './dtype.js';
 export { AutogradError, DTypeError, ShapeError } from './errors.js';

@@ -1,3 +1,5 @@
+export type { BackendOptions } from '../backend/use-backend.js';
+export { useBackend, withBackend } from '../backend/use-backend.js';
 export type { OrtInputs } from './model.js';
 export { OrtModel } from './model.js';
 export type { OrtSessionOptions } from './runtime.js';
