@@ -1,8 +1,8 @@
 import type { Generator } from '@shinkei/core-tensor';
 import { randint, randn } from '@shinkei/core-tensor';
 import type { ActivationName } from '../activations/activations.js';
+import { backpropAgreement } from '../mlp/backprop-agreement.js';
 import type { MLPHead } from '../mlp/head.js';
-import { ManualMLP } from '../mlp/manual-mlp.js';
 import { MLP } from '../mlp/mlp.js';
 import { bySize, fmt, runContext } from './context.js';
 import type { ExperimentOptions, ExperimentResult, PerceptronExperiment } from './types.js';
@@ -18,17 +18,6 @@ const HEADS: readonly MLPHead[] = ['regression', 'binary', 'multiclass'];
 const INPUTS = 10;
 const OUTPUTS = 4;
 
-/** max |manual − autograd| / max |autograd| over the entries of one gradient (0 when both are exactly 0). */
-function relativeError(manual: { data: ArrayLike<number> }, autograd: { data: ArrayLike<number> }): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < autograd.data.length; i++) {
-    diff = Math.max(diff, Math.abs(manual.data[i]! - autograd.data[i]!));
-    scale = Math.max(scale, Math.abs(autograd.data[i]!));
-  }
-  return diff === 0 ? 0 : diff / scale;
-}
-
 /** The largest disagreement between ManualMLP's δ-equation gradients and autograd's on one random net. */
 function compare(
   depth: number,
@@ -41,7 +30,6 @@ function compare(
   const outputs = head === 'binary' ? 1 : OUTPUTS;
   const sizes = [INPUTS, ...Array<number>(depth).fill(width), outputs];
   const mlp = new MLP({ sizes, activation, head, dtype: 'float64', generator });
-  const manual = new ManualMLP(mlp);
   const x = randn([batch, INPUTS], { dtype: 'float64', generator });
   const y =
     head === 'multiclass'
@@ -49,16 +37,7 @@ function compare(
       : head === 'binary'
         ? randint(0, 2, [batch], { generator }).to('float64')
         : randn([batch, OUTPUTS], { dtype: 'float64', generator });
-  mlp.loss(x, y).backward();
-  const byHand = manual.gradients(x, y);
-  const errors = mlp.linears.flatMap((linear, l) => [
-    relativeError(byHand.weights[l]!, linear.weight.grad!),
-    relativeError(byHand.biases[l]!, linear.bias!.grad!),
-  ]);
-  mlp.prelus.forEach((prelu, l) => {
-    if (prelu !== null) errors.push(relativeError(byHand.slopes[l]!, prelu.weight.grad!));
-  });
-  return Math.max(...errors);
+  return backpropAgreement(mlp, x, y);
 }
 
 /**

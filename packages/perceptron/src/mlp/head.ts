@@ -39,3 +39,11 @@ export function headPrediction(head: MLPHead, output: Tensor): Tensor {
   const single = output.ndim === 2 && output.shape[1] === 1 ? output.reshape(output.shape[0]!) : output;
   return head === 'binary' ? ge(single, 0).to(output.dtype) : single;
 }
+
+/** Accuracy of 0/1 or class predictions, or R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² of a regression. */
+export function headScore(head: MLPHead, prediction: Tensor, target: Tensor): number {
+  if (head !== 'regression') return prediction.eq(target.to(prediction.dtype)).to('float64').mean().item();
+  const y = target.to('float64').reshape(prediction.shape);
+  const residual = prediction.to('float64').sub(y).square().sum().item();
+  return 1 - residual / y.sub(y.mean()).square().sum().item();
+}

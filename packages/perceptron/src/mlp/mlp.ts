@@ -19,7 +19,7 @@ import {
 import type { ActivationName } from '../activations/activations.js';
 import { activations } from '../activations/activations.js';
 import type { MLPHead } from './head.js';
-import { headLoss, headOutput, headPrediction } from './head.js';
+import { headLoss, headOutput, headPrediction, headScore } from './head.js';
 import type { InitScheme } from './init-scheme.js';
 import { initializeLayer } from './init-scheme.js';
 
@@ -128,25 +128,32 @@ export class MLP extends Module {
 
   /** φᴸ(aᴸ): the regression output, P(y = 1), or the class probabilities; evaluation mode, no graph. */
   predictProba(x: Tensor): Tensor {
-    return this.evaluate(() => headOutput(this.head, this.forward(x)));
+    return this.evaluating(() => headOutput(this.head, this.forward(x)));
   }
 
   /** Values, 0/1 labels or class indices; evaluation mode, no graph. */
   predict(x: Tensor): Tensor {
-    return this.evaluate(() => headPrediction(this.head, this.forward(x)));
+    return this.evaluating(() => headPrediction(this.head, this.forward(x)));
   }
 
   /** Accuracy for a classifier, R² for a regression. */
   score(x: Tensor, y: Tensor): number {
-    const predicted = this.predict(x);
-    if (this.head !== 'regression') return predicted.eq(y.to(predicted.dtype)).to('float64').mean().item();
-    const target = y.to('float64').reshape(predicted.shape);
-    const residual = predicted.to('float64').sub(target).square().sum().item();
-    return 1 - residual / target.sub(target.mean()).square().sum().item();
+    return headScore(this.head, this.predict(x), y);
+  }
+
+  /** The mean loss and the score on (x, y) from one forward pass in evaluation mode (dropout off, running BatchNorm statistics). */
+  evaluate(x: Tensor, y: Tensor): { loss: number; score: number } {
+    return this.evaluating(() => {
+      const output = this.forward(x);
+      return {
+        loss: headLoss(this.head, output, y).item(),
+        score: headScore(this.head, headPrediction(this.head, output), y),
+      };
+    });
   }
 
   /** Run `fn` in evaluation mode without a graph, restoring the training flag. */
-  private evaluate<T>(fn: () => T): T {
+  private evaluating<T>(fn: () => T): T {
     const wasTraining = this.training;
     this.eval();
     try {

@@ -1,5 +1,4 @@
 import type { Generator, Tensor } from '@shinkei/core-tensor';
-import { noGrad } from '@shinkei/core-tensor';
 import { DataLoader, TensorDataset } from '@shinkei/core-tensor/data';
 import type { AnyOptimizer, EarlyStopping, LRScheduler } from '@shinkei/core-tensor/optim';
 import type { MLP } from './mlp.js';
@@ -72,8 +71,9 @@ export function train(model: MLP, x: Tensor, y: Tensor, options: TrainOptions): 
     }
     const record: EpochRecord = { epoch, trainLoss: total / batches, lr: optimizer.paramGroups[0]!.lr };
     if (validation !== undefined) {
-      record.validationLoss = evaluationLoss(model, validation.x, validation.y);
-      record.validationScore = model.score(validation.x, validation.y);
+      const { loss, score } = model.evaluate(validation.x, validation.y);
+      record.validationLoss = loss;
+      record.validationScore = score;
     }
     history.epochs.push(record);
     options.onEpoch?.(record);
@@ -91,15 +91,4 @@ export function train(model: MLP, x: Tensor, y: Tensor, options: TrainOptions): 
     history.bestEpoch = earlyStopping.bestCheck + 1;
   }
   return history;
-}
-
-/** The model's loss on (x, y) in evaluation mode (dropout off, running batch-norm statistics), no graph. */
-export function evaluationLoss(model: MLP, x: Tensor, y: Tensor): number {
-  const wasTraining = model.training;
-  model.eval();
-  try {
-    return noGrad(() => model.loss(x, y).item());
-  } finally {
-    model.train(wasTraining);
-  }
 }

@@ -1,5 +1,5 @@
 import type { Tensor } from '@shinkei/core-tensor';
-import { full, matmul, noGrad, tensor } from '@shinkei/core-tensor';
+import { full, matmul, tensor } from '@shinkei/core-tensor';
 import { SGD } from '@shinkei/core-tensor/optim';
 import { augmented, checkSamples } from './design.js';
 import type { Neuron } from './neuron.js';
@@ -88,7 +88,7 @@ export function gradientDescent(
     const gradNorm = Math.sqrt(params.reduce((s, p) => s + (p.grad?.square().sum().item() ?? 0), 0));
     history.converged = gradNorm <= options.tol;
     if (history.converged || history.iterations >= options.maxIter) break;
-    noGrad(() => optimizer.step());
+    optimizer.step();
     history.iterations++;
   }
   optimizer.zeroGrad();

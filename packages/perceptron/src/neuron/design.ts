@@ -1,5 +1,5 @@
 import type { Tensor } from '@shinkei/core-tensor';
-import { ShapeError } from '@shinkei/core-tensor';
+import { DTypeError, ShapeError } from '@shinkei/core-tensor';
 
 /** A data set as plain float64 rows: x[i·d + j] is feature j of sample i. */
 export interface DesignRows {
@@ -13,7 +13,7 @@ export interface DesignRows {
 export function checkSamples(op: string, x: Tensor, y?: Tensor, features?: number): void {
   if (x.ndim !== 2) throw new ShapeError(`${op}: x ${shapeOf(x)} needs 2 dims [samples, features]`);
   if (x.dtype !== 'float32' && x.dtype !== 'float64')
-    throw new ShapeError(`${op}: x must be float32 or float64, got ${x.dtype}`);
+    throw new DTypeError(`${op}: x must be float32 or float64, got ${x.dtype}`);
   if (features !== undefined && x.shape[1] !== features)
     throw new ShapeError(`${op}: x ${shapeOf(x)} needs ${features} features (last dim)`);
   if (y !== undefined && (y.ndim !== 1 || y.shape[0] !== x.shape[0]))
@@ -21,8 +21,8 @@ export function checkSamples(op: string, x: Tensor, y?: Tensor, features?: numbe
 }
 
 /** Copy x [n, d] and y [n] into float64 arrays for the classical solvers' loops. */
-export function designRows(op: string, x: Tensor, y: Tensor): DesignRows {
-  checkSamples(op, x, y);
+export function designRows(op: string, x: Tensor, y: Tensor, features?: number): DesignRows {
+  checkSamples(op, x, y, features);
   return { n: x.shape[0]!, d: x.shape[1]!, x: Float64Array.from(x.data), y: Float64Array.from(y.data) };
 }
 

@@ -68,9 +68,7 @@ export class Perceptron extends Neuron {
     if (!(lr > 0)) throw new RangeError(`Perceptron.fit: lr must be > 0, got ${lr}`);
     if (!Number.isInteger(maxEpochs) || maxEpochs < 1)
       throw new RangeError(`Perceptron.fit: maxEpochs must be an integer ≥ 1, got ${maxEpochs}`);
-    const rows = designRows('Perceptron.fit', x, y);
-    if (rows.d !== this.inFeatures)
-      throw new RangeError(`Perceptron.fit: x has ${rows.d} features, the perceptron ${this.inFeatures}`);
+    const rows = designRows('Perceptron.fit', x, y, this.inFeatures);
     checkSignLabels('Perceptron.fit', rows.y);
     const generator = options.generator ?? defaultGenerator();
     const { w, b: b0 } = this.parameterValues();

@@ -3,7 +3,7 @@ import { Generator, randperm } from '@shinkei/core-tensor';
 import { takeRows } from '@shinkei/core-tensor/data';
 import { EarlyStopping, SGD } from '@shinkei/core-tensor/optim';
 import { MLP } from '../../mlp/mlp.js';
-import { evaluationLoss, train } from '../../mlp/train.js';
+import { train } from '../../mlp/train.js';
 
 /** A labelled set. */
 export interface Split {
@@ -66,12 +66,13 @@ export function overfittingRuns(pool: Split, test: Split, s: OverfittingSettings
       validation,
       ...(earlyStopping === undefined ? {} : { earlyStopping }),
     });
+    const tested = mlp.evaluate(test.x, test.y);
     return {
       name: v.name,
       trainLosses: history.epochs.map((e) => e.trainLoss),
       validationLosses: history.epochs.map((e) => e.validationLoss!),
-      testLoss: evaluationLoss(mlp, test.x, test.y),
-      testAccuracy: mlp.score(test.x, test.y),
+      testLoss: tested.loss,
+      testAccuracy: tested.score,
       ...(history.bestEpoch === undefined ? {} : { bestEpoch: history.bestEpoch }),
     };
   });

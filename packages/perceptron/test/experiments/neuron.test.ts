@@ -1,26 +1,14 @@
-import type { ExperimentResult } from '@shinkei/core-tensor/experiment';
 import { describe, expect, it } from 'vitest';
 import {
   backpropAutodiff,
   experiments,
-  mnist,
-  optimizers,
   perceptronConvergence,
   singleNeuronModels,
-  standardComponents,
   vanishingGradients,
-} from '../src/experiments/index.js';
+} from '../../src/experiments/index.js';
+import { expectAllClaimsHold, quick } from './claims.js';
 
-const quick = { size: 'quick', seed: 42 } as const;
-
-function expectAllClaimsHold(result: ExperimentResult): void {
-  for (const verdict of result.verdicts)
-    expect(verdict, `${verdict.claim}: ${verdict.measured}`).toMatchObject({ pass: true });
-  for (const [name, value] of Object.entries(result.metrics)) expect(typeof value, name).toBe('number');
-  expect(result.figures.length).toBeGreaterThan(0);
-}
-
-describe('experiments at quick size', () => {
+describe('experiments at quick size: §6.1.1–6.1.3', () => {
   it('lists the seven experiments of §6.1.1–6.1.5 with distinct ids', () => {
     expect(experiments.map((e) => e.section)).toEqual(['6.1.1', '6.1.1', '6.1.2', '6.1.3', '6.1.4', '6.1.5', '6.1.2']);
     expect(new Set(experiments.map((e) => e.id)).size).toBe(7);
@@ -56,26 +44,6 @@ describe('experiments at quick size', () => {
       expect(r.metrics[key]).toBeGreaterThan(0.1);
       expect(r.metrics[key]).toBeLessThan(10);
     }
-  });
-
-  it('5 optimizers: momentum beats SGD on Rosenbrock, Adam reaches the minimum, the digits MLP reaches 97%', () => {
-    const r = optimizers(quick);
-    expectAllClaimsHold(r);
-    expect(r.metrics.rosenbrock_momentum).toBeLessThan(r.metrics.rosenbrock_SGD!);
-    expect(r.metrics.scheduleCosineLoss).toBeLessThan(r.metrics.scheduleConstantLoss!);
-  });
-
-  it('6 standard components: regularizers curb overfitting, normalization and residuals train deep nets', () => {
-    const r = standardComponents(quick);
-    expectAllClaimsHold(r);
-    expect(r.metrics.veryDeepPlainLoss).toBeGreaterThan(2);
-    expect(r.metrics.residualLoss).toBeLessThan(1);
-  });
-
-  it('7 MNIST: a small MLP learns from 2 000 images', () => {
-    const r = mnist(quick);
-    expectAllClaimsHold(r);
-    expect(r.metrics.testAccuracy).toBeGreaterThan(0.8);
   });
 
   it('reports progress from 0 to 1', () => {
