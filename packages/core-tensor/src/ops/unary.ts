@@ -202,10 +202,31 @@ export const reluOp = defineOp({
         out[i] = v > 0 || Number.isNaN(v) ? v : 0;
       }
     }),
-  backward: ({ inputs: [x] }, dy) => [mul(dy, gt(x!, 0))],
+  backward: ({ inputs: [x] }, dy) => [apply(reluBackwardOp, [dy, x!], undefined)],
   onnx: (g, [x]) => g.node('Relu', [x!])[0]!,
 });
 export const relu = (x: Tensor): Tensor => run(reluOp, x);
+
+/**
+ * ReLU's vector–Jacobian product in one pass: dy · 1[x > 0]. Linear in dy (its own
+ * gradient is itself); piecewise constant in x (no gradient there).
+ */
+export const reluBackwardOp: OpDef<undefined> = defineOp({
+  name: 'reluBackward',
+  forward: ([dy, x]) => {
+    const g = dy!.data;
+    const src = x!.data;
+    const out = allocate(dy!.dtype, g.length);
+    for (let i = 0; i < g.length; i++) out[i] = src[i]! > 0 ? g[i]! : 0;
+    return new Tensor(out, dy!.shape);
+  },
+  backward: ({ inputs: [, x] }, ddy) => [apply(reluBackwardOp, [ddy, x!], undefined), null],
+  onnx: (g, [dy, x], _a, info) => {
+    const zero = g.constant([0], info.inputDTypes[1]!, []);
+    const positive = g.node('Greater', [x!, zero])[0]!;
+    return g.node('Where', [positive, dy!, g.constant([0], info.outputDType, [])])[0]!;
+  },
+});
 
 /** x if x > 0 else αx */
 export const leakyReluOp = defineOp<{ negativeSlope: number }>({

@@ -102,3 +102,12 @@ describe('unary ops: gradients (float64 finite differences)', () => {
     });
   }
 });
+
+describe('relu backward', () => {
+  it('is one fused op whose own gradient (double backward) is right', () => {
+    const x = randn([4, 5], { dtype: 'float64' });
+    const reluVjp = (dy: T.Tensor): T.Tensor => T.grad((xx: T.Tensor) => xx.relu().mul(dy).sum())(x) as T.Tensor;
+    expect(reluVjp(T.onesLike(x))).toBeAllClose(T.gt(x, 0).double());
+    assertGradcheck(reluVjp, [randn([4, 5], { dtype: 'float64' })]);
+  });
+});
