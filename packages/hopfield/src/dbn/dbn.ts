@@ -31,26 +31,31 @@ export interface DbnSampleOptions extends GeneratorOption {
 export class DBN {
   readonly rbms: RBM[];
 
-  /** RBMs for layer sizes [nV, n₁, …, n_L], weights N(0, 0.01²). */
-  constructor(layerSizes: readonly number[], options: GeneratorOption & { weightStd?: number } = {}) {
-    if (layerSizes.length < 2) throw new RangeError(`DBN: needs at least 2 layer sizes, got [${layerSizes.join(',')}]`);
-    this.rbms = layerSizes.slice(1).map((size, l) => new RBM(layerSizes[l]!, size, options));
+  /**
+   * Fresh RBMs for layer sizes [nV, n₁, …, n_L] (weights N(0, 0.01²)), or given RBMs, bottom
+   * first, each RBM's visible layer being the hidden layer of the one below.
+   */
+  constructor(layers: readonly number[] | readonly RBM[], options: GeneratorOption & { weightStd?: number } = {}) {
+    if (isRbmList(layers)) {
+      if (layers.length === 0) throw new RangeError('DBN: needs at least one RBM');
+      layers.forEach((rbm, l) => {
+        const below = layers[l - 1];
+        if (below && below.nHidden !== rbm.nVisible) {
+          throw new ShapeError(
+            `DBN: RBM ${l} has ${rbm.nVisible} visible units, RBM ${l - 1} has ${below.nHidden} hidden`,
+          );
+        }
+      });
+      this.rbms = [...layers];
+      return;
+    }
+    if (layers.length < 2) throw new RangeError(`DBN: needs at least 2 layer sizes, got [${layers.join(',')}]`);
+    this.rbms = layers.slice(1).map((size, l) => new RBM(layers[l]!, size, options));
   }
 
-  /** A DBN over given RBMs, bottom first; each RBM's visible layer must be the hidden layer below. */
+  /** A DBN over given RBMs, bottom first (the same as `new DBN(rbms)`). */
   static fromRBMs(rbms: readonly RBM[]): DBN {
-    if (rbms.length === 0) throw new RangeError('DBN.fromRBMs: needs at least one RBM');
-    rbms.forEach((rbm, l) => {
-      const below = rbms[l - 1];
-      if (below && below.nHidden !== rbm.nVisible) {
-        throw new ShapeError(
-          `DBN.fromRBMs: RBM ${l} has ${rbm.nVisible} visible units, RBM ${l - 1} has ${below.nHidden} hidden`,
-        );
-      }
-    });
-    const dbn = new DBN([rbms[0]!.nVisible, 1], { weightStd: 0 });
-    dbn.rbms.splice(0, 1, ...rbms);
-    return dbn;
+    return new DBN(rbms);
   }
 
   /** [nV, n₁, …, n_L]. */
@@ -71,10 +76,11 @@ export class DBN {
    */
   pretrain(data: MatrixLike, options: DbnPretrainOptions = {}): number[][] {
     let input = matrixTensor(this.input('pretrain', data));
+    const perLayer = options.layers;
     return this.rbms.map((rbm, l) => {
-      const settings = Array.isArray(options.layers) ? options.layers[l] : options.layers;
+      const settings = perLayer === undefined ? {} : isOptionList(perLayer) ? (perLayer[l] ?? {}) : perLayer;
       rbm.initVisibleBiases(input);
-      const errors = rbm.train(input, (settings ?? {}) as RbmTrainOptions);
+      const errors = rbm.train(input, settings);
       options.onLayer?.(l, rbm);
       if (l < this.rbms.length - 1) input = rbm.hiddenProbabilities(input);
       return errors;
@@ -137,4 +143,12 @@ export class DBN {
     if (outputs !== undefined) layers.push(new Linear(this.rbms[this.rbms.length - 1]!.nHidden, outputs, options));
     return new Sequential(...layers);
   }
+}
+
+function isRbmList(layers: readonly number[] | readonly RBM[]): layers is readonly RBM[] {
+  return layers.length > 0 && layers[0] instanceof RBM;
+}
+
+function isOptionList(layers: RbmTrainOptions | readonly RbmTrainOptions[]): layers is readonly RbmTrainOptions[] {
+  return Array.isArray(layers);
 }

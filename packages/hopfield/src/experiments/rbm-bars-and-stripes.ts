@@ -87,20 +87,13 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
   const cd10 = byName('CD-10');
   const fantasies = cd10.runs[0]!.rbm.sample(16, { steps: 1000, generator: new Generator(seed), probabilities: true });
   const patterns = barsAndStripes(3);
-  const images: Image[] = [
-    ...Array.from({ length: 14 }, (_, i) => ({
-      label: i === 0 ? 'data' : '',
+  const tiles = (values: ArrayLike<number>, count: number): Image[] =>
+    Array.from({ length: count }, (_, i) => ({
       width: 3,
       height: 3,
-      pixels: Array.from(patterns.data.slice(i * 9, (i + 1) * 9)),
-    })),
-    ...Array.from({ length: 16 }, (_, i) => ({
-      label: i === 0 ? 'CD-10 samples' : '',
-      width: 3,
-      height: 3,
-      pixels: Array.from(fantasies.data.slice(i * 9, (i + 1) * 9)),
-    })),
-  ];
+      pixels: Array.from(values).slice(i * 9, (i + 1) * 9),
+    }));
+
   const metrics: Record<string, number> = { optimum: OPTIMUM };
   for (const r of results) metrics[`log_likelihood_${r.variant.name.split(' ')[0]}`] = r.mean;
   const describe = (r: typeof cd1) =>
@@ -134,11 +127,12 @@ function run({ size, seed, progress }: RunOptions): ExperimentResult {
           { name: 'optimum −ln 14', x: [0, epochs], y: [OPTIMUM, OPTIMUM] },
         ],
       },
+      { kind: 'images', title: 'The 14 bars-and-stripes patterns', images: tiles(patterns.data, 14), columns: 7 },
       {
         kind: 'images',
-        title: 'The 14 bars-and-stripes patterns and 16 CD-10 fantasies (P(v|h) after 1000 Gibbs steps)',
-        images,
-        columns: 14,
+        title: '16 fantasies of the CD-10 model: P(v|h) after 1000 block-Gibbs steps from random bits',
+        images: tiles(fantasies.data, 16),
+        columns: 8,
       },
     ],
     settings: {

@@ -19,18 +19,18 @@ export function meanRetrievalOverlap(
   options: { probes: number; trials: number; generator: Generator },
 ): number {
   const count = Math.max(1, Math.round(alpha * units));
+  const probes = Math.min(options.probes, count);
   let total = 0;
   for (let t = 0; t < options.trials; t++) {
     const patterns = randomPatterns(count, units, { generator: options.generator });
     const network = new HopfieldNetwork(units).store(patterns);
-    const probes = Math.min(options.probes, count);
     for (let mu = 0; mu < probes; mu++) {
       const pattern = (patterns.data as Float64Array).subarray(mu * units, (mu + 1) * units);
       const { state } = network.recall(float64Tensor(pattern, [units]), { generator: options.generator });
       total += overlapOf(pattern, state.data);
     }
   }
-  return total / (options.trials * Math.min(options.probes, count));
+  return total / (options.trials * probes);
 }
 
 /**
