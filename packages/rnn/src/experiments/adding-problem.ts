@@ -4,7 +4,7 @@ import { SequenceRegressor } from '../models/sequence-regressor.js';
 import { gradientThroughTime } from '../probes/gradient-through-time.js';
 import { ADDING_BASELINE_MSE, addingProblem } from '../tasks/adding-problem.js';
 import { meanSquaredError, trainRegressor } from '../train/train-regressor.js';
-import type { Experiment, ExperimentResult, Figure, RunOptions } from './types.js';
+import type { ExperimentResult, Figure, RnnExperiment, RunOptions } from './types.js';
 import { bySize, formatNumber } from './types.js';
 
 /** The setting: hidden 16, batch 32, Adam with gradient clipping. */
@@ -108,8 +108,10 @@ export function addingProblemSettings(size: RunOptions['size']): AddingProblemSe
  * §6.1.8: the adding problem at a short (control) and long lags, Elman vs LSTM vs GRU,
  * then ‖∂L/∂hₜ‖ of the trained models on the longest lag.
  */
-export function runAddingProblemExperiment(options: RunOptions): ExperimentResult {
-  const settings = addingProblemSettings(options.size);
+export function runAddingProblemExperiment(
+  options: RunOptions,
+  settings: AddingProblemSettings = addingProblemSettings(options.size),
+): ExperimentResult {
   const runs = runAddingProblem(settings, options.seed, (fraction, label) =>
     options.progress?.(0.98 * fraction, label),
   );
@@ -205,11 +207,11 @@ export function runAddingProblemExperiment(options: RunOptions): ExperimentResul
   };
 }
 
-export const addingProblemExperiment: Experiment = {
+export const addingProblemExperiment: RnnExperiment = {
   id: 'adding-problem',
   topic: 'rnn',
   section: '6.1.8',
   title: 'The adding problem: long-range memory in Elman, LSTM and GRU',
   claim: 'The LSTM learns long-range dependencies where the Elman network fails',
-  run: runAddingProblemExperiment,
+  run: (options) => runAddingProblemExperiment(options),
 };

@@ -8,7 +8,7 @@ import { CharVocabulary } from '../tasks/char-vocabulary.js';
 import { loadMobyDick } from '../tasks/moby-dick.js';
 import { ngramBaselines } from '../tasks/ngram-baselines.js';
 import { textChunks } from '../tasks/text-streams.js';
-import type { Experiment, ExperimentResult, RunOptions } from './types.js';
+import type { ExperimentResult, RnnExperiment, RunOptions } from './types.js';
 import { bySize, formatNumber } from './types.js';
 
 /** The sizes of a character-level language-model run. */
@@ -71,8 +71,10 @@ const VALIDATION_STREAMS = 16;
  * BPTT over B parallel streams, the state carried from chunk to chunk) and is scored on
  * the book's last tenth in bits per character against unigram and bigram models.
  */
-export function runCharLanguageModel(options: RunOptions): ExperimentResult {
-  const settings = charLanguageModelSettings(options.size);
+export function runCharLanguageModel(
+  options: RunOptions,
+  settings: CharLanguageModelSettings = charLanguageModelSettings(options.size),
+): ExperimentResult {
   manualSeed(options.seed);
   const generator = new Generator(options.seed);
   const book = loadMobyDick().join('\n\n');
@@ -166,11 +168,11 @@ export function runCharLanguageModel(options: RunOptions): ExperimentResult {
   };
 }
 
-export const charLanguageModelExperiment: Experiment = {
+export const charLanguageModelExperiment: RnnExperiment = {
   id: 'char-language-model',
   topic: 'rnn',
   section: '6.1.8',
   title: 'A character-level LSTM language model on Moby-Dick',
   claim: 'An LSTM language model predicts text better than n-gram counts',
-  run: runCharLanguageModel,
+  run: (options) => runCharLanguageModel(options),
 };

@@ -4,7 +4,7 @@ import { SequenceRegressor } from '../models/sequence-regressor.js';
 import { fitAutoregressive } from '../tasks/autoregressive.js';
 import { forecastWindows, noisySine } from '../tasks/time-series.js';
 import { trainRegressor } from '../train/train-regressor.js';
-import type { Experiment, ExperimentResult, Figure, RunOptions } from './types.js';
+import type { ExperimentResult, Figure, RnnExperiment, RunOptions } from './types.js';
 import { bySize, formatNumber } from './types.js';
 
 const NOISE = 0.1;
@@ -125,7 +125,7 @@ export function runForecasting(options: RunOptions): ExperimentResult {
   };
 }
 
-export const forecastingExperiment: Experiment = {
+export const forecastingExperiment: RnnExperiment = {
   id: 'forecasting',
   topic: 'rnn',
   section: '6.1.8',

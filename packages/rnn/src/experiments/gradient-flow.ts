@@ -5,7 +5,7 @@ import { LSTMCell } from '../cells/lstm-cell.js';
 import type { RecurrentCell } from '../cells/recurrent-cell.js';
 import type { GradientThroughTime } from '../probes/gradient-through-time.js';
 import { gradientThroughTime } from '../probes/gradient-through-time.js';
-import type { Experiment, ExperimentResult, RunOptions } from './types.js';
+import type { ExperimentResult, RnnExperiment, RunOptions } from './types.js';
 import { bySize, formatNumber } from './types.js';
 
 const HIDDEN = 16;
@@ -92,7 +92,7 @@ export function runGradientFlow(options: RunOptions): ExperimentResult {
   };
 }
 
-export const gradientFlowExperiment: Experiment = {
+export const gradientFlowExperiment: RnnExperiment = {
   id: 'gradient-flow',
   topic: 'rnn',
   section: '6.1.8',

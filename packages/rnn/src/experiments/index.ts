@@ -2,7 +2,7 @@ import { addingProblemExperiment } from './adding-problem.js';
 import { charLanguageModelExperiment } from './char-language-model.js';
 import { forecastingExperiment } from './forecasting.js';
 import { gradientFlowExperiment } from './gradient-flow.js';
-import type { Experiment } from './types.js';
+import type { RnnExperiment } from './types.js';
 
 export type { AddingProblemSettings, AddingRun } from './adding-problem.js';
 export {
@@ -16,10 +16,10 @@ export { charLanguageModelExperiment, charLanguageModelSettings, runCharLanguage
 export { forecastingExperiment, runForecasting } from './forecasting.js';
 export { gradientFlowExperiment, retentionPerStep, runGradientFlow } from './gradient-flow.js';
 export type * from './types.js';
-export { bySize, formatNumber, stage } from './types.js';
+export { bySize, formatNumber } from './types.js';
 
 /** Every experiment of §6.1.8, in the order the tour runs them. */
-export const experiments: Experiment[] = [
+export const experiments: RnnExperiment[] = [
   gradientFlowExperiment,
   addingProblemExperiment,
   charLanguageModelExperiment,
