@@ -64,6 +64,7 @@ export class MLP extends Module {
   /** Each hidden layer's PReLU (its learned α), or null for other activations. */
   readonly prelus: readonly (PReLU | null)[];
   readonly layers: Sequential;
+  /** No normalization, dropout or residual connections: exactly the network of the δ equations (what ManualMLP mirrors). */
   readonly plain: boolean;
 
   constructor(options: MLPOptions) {

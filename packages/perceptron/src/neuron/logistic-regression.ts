@@ -60,7 +60,8 @@ export class LogisticRegression extends Neuron {
    * Maximum likelihood from the current parameters. 'irls': Newton's method
    * θ ← θ − H⁻¹g with g = X̃ᵀ(p − y)/n + 2λθ_w and H = X̃ᵀSX̃/n + 2λI_w, S = diag(pᵢ(1 − pᵢ)),
    * which is iteratively reweighted least squares. 'gd': θ ← θ − η∇L with η = 1/L,
-   * L = λ_max(X̃ᵀX̃)/(4n) + 2λ bounding the Hessian (σ' ≤ ¼).
+   * L = λ_max(X̃ᵀX̃)/(4n) + 2λ bounding the Hessian (σ' ≤ ¼). On linearly separable data
+   * the likelihood has no maximum (‖w‖ → ∞) unless l2 > 0.
    */
   fit(x: Tensor, y: Tensor, options: LogisticFitOptions = {}): FitHistory {
     checkSamples('LogisticRegression.fit', x, y, this.inFeatures);
