@@ -35,12 +35,15 @@ const golden = JSON.parse(readFileSync(new URL('../fixtures/pytorch-golden.json'
 
 const load = (s: Stored): Tensor => tensor(s.values, { dtype: 'float64' }).reshape(s.shape);
 
-function build(c: GoldenCase): { forward(input: Tensor, ...state: Tensor[]): Tensor[] } & Elman {
-  const { inputSize, hiddenSize, ...rest } = c.options;
+type Layer = Elman | LSTM | GRU;
+
+/** The layer of a case with PyTorch's weights copied in (`weight_ih_l0_reverse` is `layer0Reverse.weightIh`). */
+function build(c: GoldenCase): Layer {
+  const { inputSize, hiddenSize, activation, ...rest } = c.options;
   const options = { ...rest, dtype: 'float64' as const };
   const layer =
     c.kind === 'RNN'
-      ? new Elman(inputSize, hiddenSize, options)
+      ? new Elman(inputSize, hiddenSize, { ...options, activation })
       : c.kind === 'LSTM'
         ? new LSTM(inputSize, hiddenSize, options)
         : new GRU(inputSize, hiddenSize, options);
@@ -49,14 +52,19 @@ function build(c: GoldenCase): { forward(input: Tensor, ...state: Tensor[]): Ten
   noGrad(() => {
     for (const [name, values] of Object.entries(c.parameters)) own.get(name)!.copy_(values);
   });
-  return layer as never;
+  return layer;
+}
+
+function run(layer: Layer, input: Tensor, state: Tensor[]): Tensor[] {
+  return noGrad(() =>
+    layer instanceof LSTM ? layer.forward(input, state[0], state[1]) : layer.forward(input, state[0]),
+  );
 }
 
 describe('layers match PyTorch nn.RNN / nn.LSTM / nn.GRU (float64 golden values)', () => {
   for (const c of golden.cases) {
     it(c.name, () => {
-      const layer = build(c);
-      const results = noGrad(() => layer.forward(load(c.input), ...c.initialState.map(load)));
+      const results = run(build(c), load(c.input), c.initialState.map(load));
       expect(results[0]).toBeAllClose(load(c.output), { rtol: 1e-10, atol: 1e-12 });
       c.finalState.forEach((s, i) => {
         expect(results[i + 1]).toBeAllClose(load(s), { rtol: 1e-10, atol: 1e-12 });

@@ -11,6 +11,8 @@ import { bySize, formatNumber } from './types.js';
 export interface AddingProblemSettings {
   /** Sequence lengths T, the first the short control, the others long. */
   lengths: number[];
+  /** The long lag the verdicts are stated at (one of `lengths`; the others are reported). */
+  mainLength: number;
   kinds: RecurrentKind[];
   hiddenSize: number;
   batchSize: number;
@@ -82,16 +84,17 @@ export function runAddingProblem(
 }
 
 const SETTINGS = {
-  quick: { lengths: [10, 30], steps: 300 },
-  default: { lengths: [20, 100], steps: 1500 },
-  full: { lengths: [20, 50, 100, 200], steps: 3000 },
+  quick: { lengths: [10, 20], mainLength: 20, steps: 500 },
+  default: { lengths: [20, 100], mainLength: 100, steps: 1500 },
+  full: { lengths: [20, 50, 100, 200], mainLength: 100, steps: 5000 },
 };
 
 /** The settings of a run size. */
 export function addingProblemSettings(size: RunOptions['size']): AddingProblemSettings {
-  const { lengths, steps } = bySize(size, SETTINGS);
+  const { lengths, mainLength, steps } = bySize(size, SETTINGS);
   return {
     lengths,
+    mainLength,
     kinds: ['elman', 'lstm', 'gru'],
     hiddenSize: 16,
     batchSize: 32,
@@ -106,7 +109,7 @@ export function addingProblemSettings(size: RunOptions['size']): AddingProblemSe
 
 /**
  * §6.1.8: the adding problem at a short (control) and long lags, Elman vs LSTM vs GRU,
- * then ‖∂L/∂hₜ‖ of the trained models on the longest lag.
+ * then ‖∂L/∂hₜ‖ of the trained models at the main lag.
  */
 export function runAddingProblemExperiment(
   options: RunOptions,
@@ -118,16 +121,18 @@ export function runAddingProblemExperiment(
   const find = (kind: RecurrentKind, length: number): AddingRun =>
     runs.find((r) => r.kind === kind && r.length === length)!;
   const control = settings.lengths[0]!;
-  const longest = settings.lengths[settings.lengths.length - 1]!;
-  const lstm = find('lstm', longest);
-  const elman = find('elman', longest);
-  const gru = find('gru', longest);
+  const main = settings.mainLength;
+  if (!settings.lengths.includes(main))
+    throw new RangeError(`adding problem: mainLength ${main} is not one of the lengths ${settings.lengths.join(', ')}`);
+  const lstm = find('lstm', main);
+  const elman = find('elman', main);
+  const gru = find('gru', main);
   const controlRuns = settings.kinds.map((kind) => find(kind, control));
 
-  const test = addingProblem(longest, 64, { generator: new Generator(options.seed + 104729) });
+  const test = addingProblem(main, 64, { generator: new Generator(options.seed + 104729) });
   const probes = settings.kinds.map((kind) => {
-    const { model } = find(kind, longest);
-    const probe = gradientThroughTime(model.rnn, longest, {
+    const { model } = find(kind, main);
+    const probe = gradientThroughTime(model.rnn, main, {
       inputs: test.inputs,
       loss: (hT) => model.readout.call(hT).reshape([-1]).sub(test.targets).square().mean(),
     });
@@ -141,7 +146,7 @@ export function runAddingProblemExperiment(
     metrics[`steps_${run.kind}_T${run.length}`] = run.steps;
     metrics[`seconds_${run.kind}_T${run.length}`] = run.seconds;
   }
-  for (const { kind, probe } of probes) metrics[`gradientRatio_${kind}_T${longest}`] = probe.ratio;
+  for (const { kind, probe } of probes) metrics[`gradientRatio_${kind}_T${main}`] = probe.ratio;
 
   const figures: Figure[] = [
     {
@@ -165,7 +170,7 @@ export function runAddingProblemExperiment(
     ),
     {
       kind: 'line',
-      title: `‖∂L/∂hₜ‖ of the trained models, T = ${longest} (MSE loss on 64 test sequences)`,
+      title: `‖∂L/∂hₜ‖ of the trained models, T = ${main} (MSE loss on 64 test sequences)`,
       xLabel: 'time step t',
       yLabel: '‖∂L/∂hₜ‖',
       logY: true,
@@ -173,29 +178,29 @@ export function runAddingProblemExperiment(
     },
   ];
 
-  const controlPass = controlRuns.every((r) => r.kind === 'gru' || r.testMse < 0.05);
+  const controlPass = controlRuns.every((r) => r.testMse < 0.05);
   return {
     verdicts: [
       {
-        claim: `The LSTM learns the adding problem over T = ${longest} steps`,
+        claim: `The LSTM learns the adding problem over T = ${main} steps`,
         measured: `test MSE ${formatNumber(lstm.testMse)} after ${lstm.steps} steps (constant predictor 0.167)`,
         chapter: 'LSTM learns long-term dependencies (MSE < 0.02)',
         pass: lstm.testMse < 0.02,
       },
       {
-        claim: `The Elman network fails at T = ${longest}`,
+        claim: `The Elman network fails at T = ${main}`,
         measured: `test MSE ${formatNumber(elman.testMse)} after ${elman.steps} steps; ‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${formatNumber(probes.find((p) => p.kind === 'elman')!.probe.ratio)}`,
         chapter: 'vanishing gradients block long-term dependencies (MSE stays > 0.12)',
         pass: elman.testMse > 0.12,
       },
       {
-        claim: `Control: at T = ${control} the Elman network and the LSTM both learn it`,
+        claim: `Control: at T = ${control} the Elman network learns it too`,
         measured: controlRuns.map((r) => `${NAMES[r.kind]} ${formatNumber(r.testMse)}`).join(', '),
         chapter: 'the Elman network is not broken: it fails only over long lags (MSE < 0.05)',
         pass: controlPass,
       },
       {
-        claim: `The GRU (gated like the LSTM) at T = ${longest}`,
+        claim: `The GRU (gated like the LSTM) at T = ${main}`,
         measured: `test MSE ${formatNumber(gru.testMse)} after ${gru.steps} steps`,
         chapter: 'GRU: a lighter gated cell, sometimes more stable (reported)',
         pass: gru.testMse < 0.02,

@@ -1,7 +1,7 @@
 import type { Generator } from '@shinkei/core-tensor';
 import { defaultGenerator, noGrad, tensor } from '@shinkei/core-tensor';
 import type { CharVocabulary } from '../tasks/char-vocabulary.js';
-import type { CharLanguageModel, LanguageModelState } from './char-language-model.js';
+import type { CharLanguageModel } from './char-language-model.js';
 
 export interface SampleTextOptions {
   /** Text the model reads first (at least one character of the vocabulary). */
@@ -36,7 +36,7 @@ export function sampleText(model: CharLanguageModel, vocabulary: CharVocabulary,
         const last = logits.narrow(0, logits.shape[0]! - 1, 1).reshape([-1]);
         const next = drawWithTemperature(last.data, temperature, g);
         generated.push(next);
-        ({ logits, state } = model.call(tensor(Int32Array.of(next), { shape: [1, 1] }), state as LanguageModelState));
+        ({ logits, state } = model.call(tensor(Int32Array.of(next), { shape: [1, 1] }), state));
       }
       return vocabulary.decode(generated);
     });

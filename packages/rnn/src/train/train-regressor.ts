@@ -24,6 +24,8 @@ export interface TrainRegressorOptions {
   lr?: number;
   /** Clip the gradient's global norm to this before each step (default 1). */
   clipNorm?: number;
+  /** 'cosine' anneals the learning rate to 0 over `steps` (Loshchilov & Hutter); default 'constant'. */
+  schedule?: 'constant' | 'cosine';
   /**
    * Stop early once the smoothed training MSE (an exponential average over about 50
    * steps) falls below this value (default: never).
@@ -45,12 +47,13 @@ export interface RegressionHistory {
 
 /**
  * Minimise the mean squared error (1/B) Σ (ŷ − y)² with Adam, clipping the gradient norm
- * (the usual guard against the exploding gradients of BPTT), one fresh batch per step.
+ * (the usual guard against the exploding gradients of BPTT), one batch per step.
  */
 export function trainRegressor(model: Regressor, options: TrainRegressorOptions): RegressionHistory {
   const { steps, batch } = options;
   const clipNorm = options.clipNorm ?? 1;
   const optimizer = new optim.Adam(model.parameters(), { lr: options.lr ?? 1e-2 });
+  const scheduler = options.schedule === 'cosine' ? new optim.CosineAnnealingLR(optimizer, { tMax: steps }) : null;
   const losses: number[] = [];
   const smoothed: number[] = [];
   model.train();
@@ -61,6 +64,7 @@ export function trainRegressor(model: Regressor, options: TrainRegressorOptions)
     loss.backward();
     optim.clipGradNorm(model.parameters(), clipNorm);
     optimizer.step();
+    scheduler?.step();
     const value = loss.item();
     losses.push(value);
     smoothed.push(step === 0 ? value : 0.96 * smoothed[step - 1]! + 0.04 * value);
