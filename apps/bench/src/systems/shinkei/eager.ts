@@ -1,7 +1,7 @@
+import type { BackendName } from '@shinkei/core-tensor';
 import { manualSeed, matmul, noGrad, randint, randn } from '@shinkei/core-tensor';
 import { CNN, MLP_LAYERS } from '../../cases/registry.js';
 import type { NodeSystem } from '../node-system.js';
-import type { BackendName } from './backend.js';
 import { ortThreads, selectBackend } from './backend.js';
 import { shinkeiCnn, shinkeiMlp } from './models.js';
 import { shinkeiTrainStep } from './train-step.js';
