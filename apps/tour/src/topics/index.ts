@@ -1,4 +1,5 @@
 import type { Topic } from '../experiment.js';
+import { hopfield } from './hopfield.js';
 import { perceptron } from './perceptron.js';
 import { rnn } from './rnn.js';
 
@@ -7,4 +8,4 @@ import { rnn } from './rnn.js';
  * `src/topics/<name>.ts` exporting a Topic (see `defineTopic`), import it here and add it
  * to the list.
  */
-export const topics: Topic[] = [perceptron, rnn];
+export const topics: Topic[] = [perceptron, hopfield, rnn];
