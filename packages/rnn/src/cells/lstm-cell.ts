@@ -37,13 +37,8 @@ export class LSTMCell extends RecurrentCell<LSTMState> {
     if (forgetBias !== undefined) {
       if (!Number.isFinite(forgetBias)) throw new RangeError(`LSTMCell: forgetBias must be finite, got ${forgetBias}`);
       if (this.biasIh === null || this.biasHh === null) throw new RangeError('LSTMCell: forgetBias needs bias: true');
-      const forget = [hiddenSize, 2 * hiddenSize] as const;
-      noGrad(() => {
-        this.biasIh!.data.fill(forgetBias, ...forget);
-        this.biasHh!.data.fill(0, ...forget);
-        this.biasIh!.versionCounter.value++;
-        this.biasHh!.versionCounter.value++;
-      });
+      setForgetBlock(this.biasIh, hiddenSize, forgetBias);
+      setForgetBlock(this.biasHh, hiddenSize, 0);
     }
   }
 
@@ -78,4 +73,11 @@ export class LSTMCell extends RecurrentCell<LSTMState> {
       return [output.mul(cell.tanh()), cell];
     };
   }
+}
+
+/** Overwrite the forget gate's block [H, 2H) of a bias vector with `value`, in place. */
+function setForgetBlock(bias: Tensor, hiddenSize: number, value: number): void {
+  const values = Float64Array.from(bias.data);
+  values.fill(value, hiddenSize, 2 * hiddenSize);
+  noGrad(() => bias.copy_(values));
 }

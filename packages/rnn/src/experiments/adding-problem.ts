@@ -212,6 +212,7 @@ export function runAddingProblemExperiment(
   };
 }
 
+/** The adding-problem experiment as the tour registers it. */
 export const addingProblemExperiment: RnnExperiment = {
   id: 'adding-problem',
   topic: 'rnn',

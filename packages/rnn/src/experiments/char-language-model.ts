@@ -49,13 +49,13 @@ const SETTINGS: Record<RunOptions['size'], CharLanguageModelSettings> = {
   },
   full: {
     trainCharacters: 1_000_000,
-    validationChunks: 100,
-    hiddenSize: 256,
-    embeddingSize: 64,
+    validationChunks: 64,
+    hiddenSize: 128,
+    embeddingSize: 32,
     chunkLength: 100,
     batchSize: 32,
-    steps: 3000,
-    lr: 3e-3,
+    steps: 1500,
+    lr: 5e-3,
   },
 };
 
@@ -84,6 +84,10 @@ export function runCharLanguageModel(
   const trainIds = ids.subarray(0, Math.min(settings.trainCharacters, validationStart));
   const validationLength = VALIDATION_STREAMS * settings.chunkLength * settings.validationChunks + 1;
   const validationIds = ids.subarray(validationStart, validationStart + validationLength);
+  if (validationIds.length < validationLength)
+    throw new RangeError(
+      `char language model: ${validationLength} validation characters asked, the book's last tenth has ${validationIds.length}`,
+    );
   const baselines = ngramBaselines(trainIds, validationIds, vocabulary.size);
 
   const model = new CharLanguageModel(vocabulary.size, {
@@ -168,6 +172,7 @@ export function runCharLanguageModel(
   };
 }
 
+/** The language-model experiment as the tour registers it. */
 export const charLanguageModelExperiment: RnnExperiment = {
   id: 'char-language-model',
   topic: 'rnn',

@@ -18,7 +18,7 @@ const WINDOW = 24;
  */
 export function runForecasting(options: RunOptions): ExperimentResult {
   const { length, steps, hiddenSize } = bySize(options.size, {
-    quick: { length: 1000, steps: 400, hiddenSize: 16 },
+    quick: { length: 1000, steps: 600, hiddenSize: 16 },
     default: { length: 2000, steps: 800, hiddenSize: 16 },
     full: { length: 5000, steps: 2000, hiddenSize: 32 },
   });
@@ -127,6 +127,7 @@ export function runForecasting(options: RunOptions): ExperimentResult {
   };
 }
 
+/** The forecasting experiment as the tour registers it. */
 export const forecastingExperiment: RnnExperiment = {
   id: 'forecasting',
   topic: 'rnn',

@@ -92,6 +92,7 @@ export function runGradientFlow(options: RunOptions): ExperimentResult {
   };
 }
 
+/** The gradient-flow experiment as the tour registers it. */
 export const gradientFlowExperiment: RnnExperiment = {
   id: 'gradient-flow',
   topic: 'rnn',
