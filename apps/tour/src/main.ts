@@ -1,3 +1,4 @@
+import { useBackend } from '@shinkei/core-tensor/ort';
 import { parseTourArgs, usage } from './cli/args.js';
 import { UsageError } from './cli/usage-error.js';
 import { resolveOutDir } from './paths.js';
@@ -13,10 +14,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const outDir = resolveOutDir(args.out, process.env.INIT_CWD ?? process.cwd());
-    const outcome = await runTour(
-      { size: args.size, seed: args.seed, backend: args.backend, outDir, only: args.only },
-      topics,
-    );
+    // the backend in effect: 'ort' falls back to 'js' (with one warning) without onnxruntime-node
+    const backend = args.backend === 'js' ? 'js' : useBackend(args.backend);
+    const outcome = await runTour({ size: args.size, seed: args.seed, backend, outDir, only: args.only }, topics);
     return outcome.exitCode;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
