@@ -189,7 +189,7 @@ export function runAddingProblemExperiment(
       },
       {
         claim: `The Elman network fails at T = ${main}`,
-        measured: `test MSE ${formatNumber(elman.testMse)} after ${elman.steps} steps; ‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${formatNumber(probes.find((p) => p.kind === 'elman')!.probe.ratio)}`,
+        measured: `test MSE ${formatNumber(elman.testMse)} after ${elman.steps} steps; ‖∂L/∂h₁‖/‖∂L/∂h_T‖ = ${formatRatio(probes.find((p) => p.kind === 'elman')!.probe.ratio)}`,
         chapter: 'vanishing gradients block long-term dependencies (MSE stays > 0.12)',
         pass: elman.testMse > 0.12,
       },
@@ -210,6 +210,11 @@ export function runAddingProblemExperiment(
     figures,
     settings: { ...settings, constantPredictorMse: ADDING_BASELINE_MSE },
   };
+}
+
+/** A gradient ratio; an exact 0 is a float32 underflow of ∂L/∂h₁, said so. */
+function formatRatio(ratio: number): string {
+  return ratio === 0 ? '0 (∂L/∂h₁ underflows float32)' : formatNumber(ratio);
 }
 
 /** The adding-problem experiment as the tour registers it. */
