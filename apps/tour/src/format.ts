@@ -14,8 +14,9 @@ export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const seconds = ms / 1000;
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = Math.round(seconds - minutes * 60);
+  const whole = Math.round(seconds); // round first, so 179.6 s is 3 min 00 s, not 2 min 60 s
+  const minutes = Math.floor(whole / 60);
+  const rest = whole - minutes * 60;
   return `${minutes} min ${String(rest).padStart(2, '0')} s`;
 }
 
