@@ -20,7 +20,10 @@ export type Exportable = ExportableModule | ((...inputs: Tensor[]) => Tensor | T
 export interface ExportOptions {
   inputNames?: readonly string[];
   outputNames?: readonly string[];
-  /** Symbolic dims per input/output name, as torch.onnx.export: {input: {0: 'batch'}}. */
+  /**
+   * Symbolic dims per input/output name, as torch.onnx.export: {input: {0: 'batch'}}. An
+   * output not listed follows a dynamic input batch when its dim 0 has the traced batch size.
+   */
   dynamicAxes?: Record<string, Record<number, string>>;
   /** ONNX opset (default 17). */
   opset?: number;
@@ -78,15 +81,22 @@ export function exportOnnx(
     graph.alias(tracer.valueOf(o), outputNames[i]!);
   });
 
-  const info = (name: string, t: Tensor): ValueInfo => ({
+  // an output whose axes are not given follows the inputs' dynamic batch when its dim 0 matches it
+  const batchInput = inputs.findIndex((_, i) => dynamicAxes[inputNames[i]!]?.[0] !== undefined);
+  const batchSymbol = batchInput >= 0 ? dynamicAxes[inputNames[batchInput]!]![0]! : undefined;
+  const tracedBatch = batchInput >= 0 ? inputs[batchInput]!.shape[0] : undefined;
+  const axesOf = (name: string, t: Tensor, isOutput: boolean): Record<number, string> =>
+    dynamicAxes[name] ??
+    (isOutput && batchSymbol !== undefined && t.shape[0] === tracedBatch ? { 0: batchSymbol } : {});
+  const info = (name: string, t: Tensor, isOutput = false): ValueInfo => ({
     name,
     dtype: t.dtype,
-    shape: t.shape.map((d, axis) => dynamicAxes[name]?.[axis] ?? d),
+    shape: t.shape.map((d, axis) => axesOf(name, t, isOutput)[axis] ?? d),
   });
   return encodeModel(
     graph,
     inputs.map((t, i) => info(inputNames[i]!, t)),
-    outputs.map((t, i) => info(outputNames[i]!, t)),
+    outputs.map((t, i) => info(outputNames[i]!, t, true)),
     options.graphName ?? 'shinkei',
   );
 }

@@ -50,14 +50,18 @@ export function int64Constant(g: OnnxGraphBuilder, values: readonly number[]): s
 
 /**
  * Shape constant for Reshape: with a dynamic batch, a leading dim equal to the input's
- * leading dim becomes 0 ("copy the input dim"), so the graph accepts any batch size.
+ * leading dim becomes 0 ("copy the input dim"), and one that is a multiple or a divisor of
+ * it (the batch flattened with, or split from, other dims) becomes −1 (inferred), so the
+ * graph accepts any batch size. Reshapes that mix the batch into later dims are not
+ * batch-polymorphic and keep their traced sizes.
  */
 export function reshapeTarget(g: OnnxGraphBuilder, inputShape: Shape, shape: Shape): string {
-  const keepBatch = g.dynamicBatch && shape.length > 0 && inputShape.length > 0 && shape[0] === inputShape[0];
-  return int64Constant(
-    g,
-    shape.map((d, i) => (i === 0 && keepBatch ? 0 : d)),
-  );
+  if (!g.dynamicBatch || shape.length === 0 || inputShape.length === 0) return int64Constant(g, shape);
+  const batch = inputShape[0]!;
+  const lead = shape[0]!;
+  const foldsBatch = lead > 1 && batch > 1 && (lead % batch === 0 || batch % lead === 0);
+  const first = lead === batch ? 0 : foldsBatch ? -1 : lead;
+  return int64Constant(g, [first, ...shape.slice(1)]);
 }
 
 /**

@@ -9,6 +9,19 @@ const { onnx } = onnxProto;
 
 const INT64 = 7;
 
+/** ONNX attributes typed FLOAT even when their value is a whole number (Elu's alpha = 1, …). */
+const FLOAT_ATTRIBUTES = new Set([
+  'alpha',
+  'beta',
+  'gamma',
+  'epsilon',
+  'momentum',
+  'lambd',
+  'bias',
+  'ratio',
+  'threshold',
+]);
+
 export interface ValueInfo {
   name: string;
   dtype: DType;
@@ -45,7 +58,7 @@ function tensorProto(init: Initializer): onnxProto.onnx.ITensorProto {
 function attributeProto(name: string, value: OnnxAttribute): onnxProto.onnx.IAttributeProto {
   const { AttributeType } = onnx.AttributeProto;
   if (typeof value === 'number') {
-    return Number.isInteger(value)
+    return Number.isInteger(value) && !FLOAT_ATTRIBUTES.has(name)
       ? { name, type: AttributeType.INT, i: value }
       : { name, type: AttributeType.FLOAT, f: value };
   }

@@ -22,4 +22,22 @@ describe('README', () => {
     expect(Number(w)).toBeCloseTo(3, 1);
     expect(Number(b)).toBeCloseTo(2, 1);
   });
+
+  it('shows examples/ort-digits.ts verbatim: ONNX Runtime predicts what the eager model predicts', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const example = readFileSync(`${root}examples/ort-digits.ts`, 'utf8');
+    expect(readme).toContain(example.trim());
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', `${root}examples/ort-digits.ts`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    const [, same, total, accuracy] = /(\d+)\/(\d+) predictions equal eager, test accuracy ([\d.]+)%/.exec(out) ?? [];
+    expect(Number(same)).toBe(Number(total));
+    expect(Number(total)).toBe(359);
+    expect(Number(accuracy)).toBeGreaterThan(93);
+  });
 });
