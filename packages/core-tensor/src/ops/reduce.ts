@@ -13,6 +13,7 @@ import { add, div, eq, mul, pow, sub, where } from './binary.js';
 import { cast } from './cast.js';
 import { defineOp, noGradient } from './define.js';
 import { expand, reshape } from './shape.js';
+import * as unary from './unary.js';
 import { abs, exp, log, sqrt } from './unary.js';
 
 type Dims = number | readonly number[] | undefined;
@@ -228,17 +229,11 @@ export function logSumExp(x: Tensor, dim: Dims, keepdim = false): Tensor {
   const xf = cast(x, floatOf(x.dtype));
   const m = noGrad(() => {
     const raw = amax(xf, dims, true);
-    return where(isFiniteMask(raw), raw, 0);
+    return where(unary.isFinite(raw), raw, 0);
   });
   const s = log(sum(exp(sub(xf, m)), dims, true));
   const out = add(s, m);
   return keepdim ? out : reshape(out, outShape(x.shape, { dims, keepdim: false }));
-}
-
-function isFiniteMask(t: Tensor): Tensor {
-  const out = new Uint8Array(t.size);
-  for (let i = 0; i < t.size; i++) out[i] = Number.isFinite(t.data[i]) ? 1 : 0;
-  return new Tensor(out, t.shape);
 }
 
 /** p-norm (Σ|x|ᵖ)^(1/p) over dims; p = Infinity gives max |x|. */

@@ -473,13 +473,3 @@ export class Tensor {
 function flatShapeArgs(args: number[] | [readonly number[]]): number[] {
   return args.length === 1 && Array.isArray(args[0]) ? [...(args[0] as readonly number[])] : (args as number[]);
 }
-
-/** Build a tensor from raw storage (no copy). */
-export function fromStorage(data: Storage, shape: Shape): Tensor {
-  return new Tensor(data, shape);
-}
-
-/** A fresh zero tensor of a dtype and shape. */
-export function emptyLike(dtype: DType, shape: Shape): Tensor {
-  return new Tensor(allocate(dtype, sizeOf(shape)), shape);
-}
