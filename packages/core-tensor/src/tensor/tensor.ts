@@ -3,7 +3,7 @@ import { notifyRead } from '../autograd/dispatch.js';
 import { isGradEnabled } from '../autograd/mode.js';
 import type { GradNode } from '../autograd/node.js';
 import type { DType, Storage } from '../dtype.js';
-import { allocate, dtypeOfStorage } from '../dtype.js';
+import { dtypeOfStorage } from '../dtype.js';
 import { AutogradError, ShapeError } from '../errors.js';
 import * as b from '../ops/binary.js';
 import { cast } from '../ops/cast.js';
