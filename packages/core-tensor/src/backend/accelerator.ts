@@ -27,6 +27,10 @@ export interface Accelerator {
   maxPool2d(x: Tensor, g: Pool2dGeometry, out: FloatArray, argmax: Int32Array): boolean;
   /** Average pooling into `out` (divisor counts padding when countIncludePad). */
   avgPool2d(x: Tensor, g: Pool2dGeometry, countIncludePad: boolean, out: FloatArray): boolean;
+  /** out = max(0, x), NaN kept. */
+  relu(x: Tensor, out: FloatArray): boolean;
+  /** out = 0 where x ≤ 0, else dy (x and dy of one shape). */
+  reluBackward(dy: Tensor, x: Tensor, out: FloatArray): boolean;
   /** out = ⊕ of x over `dims` (sorted), ⊕ the reducer; `out` holds the kept dims in order. */
   reduce(x: Tensor, dims: readonly number[], reducer: Reducer, out: Storage): boolean;
 }

@@ -96,11 +96,61 @@ function endTap(start: number, d: number, k: number, limit: number): number {
 }
 
 /**
+ * Whether tap value v replaces the window's best so far: v > best, or v is NaN (NaN
+ * propagates and the last NaN tap wins, exactly as PyTorch's CPU kernel). As a 0/1 number
+ * with no branch: on real data the comparison is a coin flip a branch would mispredict.
+ */
+function takes(v: number, best: number): number {
+  return +(v > best) | +Number.isNaN(v);
+}
+
+/**
  * Max pooling: y[n, c, i, j] = max over the window's taps inside the image of x[n, c, ih, iw]
  * (padding counts as −∞); argmax records ih·inW + iw, the flat index within the (n, c) plane.
- * NaN propagates (the last NaN tap wins), exactly as PyTorch's CPU kernel.
+ * Ties keep the first tap in row-major order.
  */
 export function maxPool2dForward(x: FloatArray, g: Pool2dGeometry, out: FloatArray, argmax: Int32Array): void {
+  if (isPairWindow(g)) maxPool2x2(x, g, out, argmax);
+  else maxPoolWindows(x, g, out, argmax);
+}
+
+/** The common MaxPool2d(2): 2×2 windows, stride 2, no padding or dilation, all inside the image. */
+export function isPairWindow(g: Pool2dGeometry): boolean {
+  const pairs = g.kH === 2 && g.kW === 2 && g.strideH === 2 && g.strideW === 2;
+  const plain = g.padH === 0 && g.padW === 0 && g.dilationH === 1 && g.dilationW === 1;
+  // ceil mode can add a last window that hangs over the edge
+  return pairs && plain && 2 * g.outH <= g.inH && 2 * g.outW <= g.inW;
+}
+
+/**
+ * 2×2 windows as a tournament — (a vs b) and (c vs d), then the two winners — which picks
+ * the same tap as the sequential scan (first maximum, else last NaN) with only index arithmetic.
+ */
+function maxPool2x2(x: FloatArray, g: Pool2dGeometry, out: FloatArray, argmax: Int32Array): void {
+  const { inW, outH, outW } = g;
+  const planes = g.batch * g.channels;
+  const inPlane = g.inH * inW;
+  let o = 0;
+  for (let plane = 0; plane < planes; plane++) {
+    const base = plane * inPlane;
+    for (let oh = 0; oh < outH; oh++) {
+      const row = base + 2 * oh * inW;
+      for (let ow = 0; ow < outW; ow++) {
+        const a = row + 2 * ow;
+        const c = a + inW;
+        const top = a + takes(x[a + 1] as number, x[a] as number);
+        const bottom = c + takes(x[c + 1] as number, x[c] as number);
+        const best = top + takes(x[bottom] as number, x[top] as number) * (bottom - top);
+        out[o] = x[best] as number;
+        argmax[o] = best - base;
+        o++;
+      }
+    }
+  }
+}
+
+/** Any window: a sequential scan of the taps inside the image, branch-free per tap. */
+function maxPoolWindows(x: FloatArray, g: Pool2dGeometry, out: FloatArray, argmax: Int32Array): void {
   const { inH, inW, kH, kW, strideH, strideW, padH, padW, dilationH, dilationW, outH, outW } = g;
   const planes = g.batch * g.channels;
   const inPlane = inH * inW;
@@ -115,17 +165,15 @@ export function maxPool2dForward(x: FloatArray, g: Pool2dGeometry, out: FloatArr
         const w0 = ow * strideW - padW;
         const tw0 = firstTap(w0, dilationW);
         const tw1 = endTap(w0, dilationW, kW, inW);
-        let best = Number.NEGATIVE_INFINITY;
+        // start from the first tap inside the image: the same pick as starting from −∞
         let bestIndex = (h0 + th0 * dilationH) * inW + w0 + tw0 * dilationW;
+        let best = x[base + bestIndex] as number;
         for (let th = th0; th < th1; th++) {
           const rowIndex = (h0 + th * dilationH) * inW + w0;
           for (let tw = tw0; tw < tw1; tw++) {
             const index = rowIndex + tw * dilationW;
-            const v = x[base + index] as number;
-            if (v > best || Number.isNaN(v)) {
-              best = v;
-              bestIndex = index;
-            }
+            bestIndex += takes(x[base + index] as number, best) * (index - bestIndex);
+            best = x[base + bestIndex] as number;
           }
         }
         out[o] = best;

@@ -7,10 +7,11 @@ import type { Conv2dOptions } from '../../src/functional/conv-geometry.js';
 import { avgPool2d, conv1d, conv2d, convTranspose2d, maxPool2d } from '../../src/functional/index.js';
 import { matmul, matmulT } from '../../src/ops/matmul.js';
 import { sum } from '../../src/ops/reduce.js';
-import { square } from '../../src/ops/unary.js';
+import { relu, square } from '../../src/ops/unary.js';
 import type { OrtAccelerator } from '../../src/ort/accelerate/index.js';
 import { Generator } from '../../src/random/generator.js';
 import { randn } from '../../src/random/sample.js';
+import { tensor } from '../../src/tensor/create.js';
 import type { Tensor } from '../../src/tensor/tensor.js';
 import { onBothBackends } from './both.js';
 
@@ -183,6 +184,13 @@ describe('ort backend: pooling and sums', () => {
     expect(ortCalls.maxPool2d).toBe(1);
   });
 
+  it('2×2 max pooling stays in JS, whose tournament kernel is faster than ONNX Runtime', () => {
+    const x = r(2, 3, 8, 6);
+    const { js, ort, ortCalls } = onBothBackends(() => [maxPool2d(x, { kernelSize: 2 })]);
+    expectSame(js, ort);
+    expect(ortCalls.maxPool2d).toBe(0);
+  });
+
   it('maxPool2d with ceil mode stays in JS where ONNX rounds differently', () => {
     const x = r(1, 2, 7, 7);
     const { js, ort, ortCalls } = onBothBackends(() => [maxPool2d(x, { kernelSize: 2, ceilMode: true })]);
@@ -206,5 +214,33 @@ describe('ort backend: pooling and sums', () => {
     const { js, ort, ortCalls } = onBothBackends(() => [sum(x, [0, 2, 3]), sum(x, [1], true), sum(x, [0, 3]), sum(x)]);
     expectSame(js, ort);
     expect(ortCalls.reduce).toBe(4);
+  });
+});
+
+describe('ort backend: relu and its gradient', () => {
+  it('values and gradient, including −∞, −0, NaN and an infinite upstream gradient', () => {
+    const special = [Number.NEGATIVE_INFINITY, -0, Number.NaN, Number.POSITIVE_INFINITY, -2, 3];
+    const x0 = tensor([...special, ...r(2, 3, 5).data]).reshape([2, 3, 6]);
+    const dy = tensor([Number.POSITIVE_INFINITY, Number.NaN, 1, 2, Number.NaN, 4, ...r(2, 3, 5).data]).reshape([
+      2, 3, 6,
+    ]);
+    const { js, ort, ortCalls } = onBothBackends(() => {
+      const x = x0.detach().requiresGrad_();
+      const y = relu(x);
+      y.backward(dy);
+      return [y, x.grad!];
+    });
+    // the same values; only the sign of relu(−0) may differ (ONNX Runtime keeps −0, as PyTorch)
+    const values = (t: Tensor): number[] => Array.from(t.data, (v) => (v === 0 ? 0 : v));
+    for (let i = 0; i < 2; i++) expect(values(ort[i]!)).toEqual(values(js[i]!));
+    expect(ortCalls.relu).toBe(1);
+    expect(ortCalls.reluBackward).toBe(1);
+  });
+
+  it('float64 stays in JS', () => {
+    const x = r(4, 5).double();
+    const { js, ort, ortCalls } = onBothBackends(valueAndGrads(relu, [x]));
+    expectSame(js, ort);
+    expect(ortCalls.relu).toBe(0);
   });
 });

@@ -111,3 +111,23 @@ describe('relu backward', () => {
     assertGradcheck(reluVjp, [randn([4, 5], { dtype: 'float64' })]);
   });
 });
+
+describe('relu at special values (as PyTorch)', () => {
+  const special = [Number.NEGATIVE_INFINITY, -3, -0, 0, 2, Number.POSITIVE_INFINITY, Number.NaN];
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`${dtype}: −∞ → 0, +∞ stays, NaN stays NaN`, () => {
+      const out = Array.from(T.relu(tensor(special, { dtype })).data);
+      expect(out.slice(0, 6)).toEqual([0, 0, 0, 0, 2, Number.POSITIVE_INFINITY]);
+      expect(out[6]).toBeNaN();
+    });
+    it(`${dtype}: the gradient is 0 where x ≤ 0 even for an infinite or NaN dy, and dy where x is NaN`, () => {
+      const xs = tensor([-1, -0, Number.NEGATIVE_INFINITY, 1, 2, Number.NaN], { dtype, requiresGrad: true });
+      const dy = tensor([Number.POSITIVE_INFINITY, Number.NaN, 5, Number.NaN, Number.NEGATIVE_INFINITY, 7], { dtype });
+      T.relu(xs).backward(dy);
+      const dx = Array.from(xs.grad!.data);
+      expect(dx.slice(0, 3)).toEqual([0, 0, 0]);
+      expect(dx[3]).toBeNaN();
+      expect(dx.slice(4)).toEqual([Number.NEGATIVE_INFINITY, 7]);
+    });
+  }
+});

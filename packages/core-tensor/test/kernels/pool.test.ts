@@ -239,3 +239,63 @@ describe('avgPool2d', () => {
     expect(Array.from(dx).every((v) => v > 0)).toBe(true);
   });
 });
+
+describe('maxPool2d at NaN, −∞ and ties: both kernels pick as PyTorch', () => {
+  // PyTorch's CPU rule: scan the taps in order from −∞; a tap wins if v > best or v is NaN
+  const sequentialPick = (taps: readonly number[]): number => {
+    let best = Number.NEGATIVE_INFINITY;
+    let pick = 0;
+    taps.forEach((v, t) => {
+      if (v > best || Number.isNaN(v)) {
+        best = v;
+        pick = t;
+      }
+    });
+    return pick;
+  };
+  const values = [Number.NaN, Number.NEGATIVE_INFINITY, 1, 2];
+  const windows = Array.from({ length: 256 }, (_, k) => [0, 1, 2, 3].map((t) => values[(k >> (2 * t)) & 3]!));
+
+  it('2×2 stride 2 (the tournament kernel), every window of four special values', () => {
+    // the windows side by side: row 0 holds taps a b, row 1 holds c d
+    const x = new Float64Array(2 * 512);
+    windows.forEach(([a, b, c, d], w) => {
+      x.set([a!, b!], 2 * w);
+      x.set([c!, d!], 512 + 2 * w);
+    });
+    const g = pool2dGeometry([1, 1, 2, 512], {
+      kernel: [2, 2],
+      stride: [2, 2],
+      padding: [0, 0],
+      dilation: [1, 1],
+      ceilMode: false,
+    });
+    const out = new Float64Array(256);
+    const idx = new Int32Array(256);
+    maxPool2dForward(x, g, out, idx);
+    windows.forEach((taps, w) => {
+      const t = sequentialPick(taps);
+      expect(idx[w]).toBe((t >> 1) * 512 + 2 * w + (t & 1));
+      expect(Object.is(out[w], taps[t])).toBe(true);
+    });
+  });
+
+  it('1×4 stride 4 (the general kernel), every window of four special values', () => {
+    const x = Float64Array.from(windows.flat());
+    const g = pool2dGeometry([1, 1, 1, 1024], {
+      kernel: [1, 4],
+      stride: [1, 4],
+      padding: [0, 0],
+      dilation: [1, 1],
+      ceilMode: false,
+    });
+    const out = new Float64Array(256);
+    const idx = new Int32Array(256);
+    maxPool2dForward(x, g, out, idx);
+    windows.forEach((taps, w) => {
+      const t = sequentialPick(taps);
+      expect(idx[w]).toBe(4 * w + t);
+      expect(Object.is(out[w], taps[t])).toBe(true);
+    });
+  });
+});

@@ -11,6 +11,8 @@ export interface AccelerationThresholds {
   conv: number;
   /** Output elements × window taps of a pooling (crossover ≈ 8–32 × 10³). */
   pool: number;
+  /** Elements of a float32 elementwise op (ReLU and its gradient; crossover ≈ 3 × 10⁴). */
+  elementwise: number;
   /** Elements of a float32 sum over adjacent dims, which the JS kernel streams (crossover ≈ 10⁵). */
   reduce: number;
   /** Elements of a float32 sum over non-adjacent dims ([0, 2, 3] for a conv bias), which the JS kernel gathers first (crossover ≈ 10²–10³). */
@@ -21,6 +23,7 @@ export const defaultThresholds: AccelerationThresholds = {
   matmul: 32_768,
   conv: 16_384,
   pool: 32_768,
+  elementwise: 32_768,
   reduce: 65_536,
   scatteredReduce: 1_024,
 };
