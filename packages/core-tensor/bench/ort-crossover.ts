@@ -8,14 +8,14 @@
  */
 import { parseArgs } from 'node:util';
 import type { Tensor } from '@shinkei/core-tensor';
-import { manualSeed, matmulT, noGrad, randn, sum } from '@shinkei/core-tensor';
+import { manualSeed, matmulT, noGrad, randn, relu, sum } from '@shinkei/core-tensor';
 import { withBackend } from '../src/backend/index.js';
 import { avgPool2d, conv2d, maxPool2d } from '../src/functional/index.js';
 import { timeCalls } from './timing.js';
 
 const { values: args } = parseArgs({ options: { threads: { type: 'string' } } });
 const ortOptions = {
-  thresholds: { matmul: 0, conv: 0, pool: 0, reduce: 0, scatteredReduce: 0 },
+  thresholds: { matmul: 0, conv: 0, pool: 0, elementwise: 0, reduce: 0, scatteredReduce: 0 },
   ...(args.threads === undefined ? {} : { threads: Number(args.threads) }),
 };
 
@@ -98,13 +98,16 @@ ladder('conv2d (work = N·O·outH·outW·C·kH·kW)', [
   convCase(16, 16, 16, 16, 3),
 ]);
 
+// 2×2 stride-2 max pooling always stays in JS (its tournament kernel is faster), so max
+// pooling is measured on 3×3 stride-2 windows with padding 1 (ResNet's stem)
 const poolCase = (n: number, c: number, size: number, kind: 'max' | 'avg'): Case => {
   const x = randn([n, c, size, size]);
-  const out = Math.floor(size / 2);
+  const [k, out] = kind === 'max' ? [3, Math.floor((size - 1) / 2) + 1] : [2, Math.floor(size / 2)];
   return {
-    label: `${kind} 2×2 over [${n},${c},${size},${size}]`,
-    work: n * c * out * out * 4,
-    run: () => (kind === 'max' ? maxPool2d(x, { kernelSize: 2 }) : avgPool2d(x, { kernelSize: 2 })),
+    label: `${kind} ${k}×${k} over [${n},${c},${size},${size}]`,
+    work: n * c * out * out * k * k,
+    run: () =>
+      kind === 'max' ? maxPool2d(x, { kernelSize: 3, stride: 2, padding: 1 }) : avgPool2d(x, { kernelSize: 2 }),
   };
 };
 for (const kind of ['max', 'avg'] as const) {
@@ -117,6 +120,18 @@ for (const kind of ['max', 'avg'] as const) {
     poolCase(64, 32, 24, kind),
   ]);
 }
+
+const reluCase = (shape: number[]): Case => {
+  const x = randn(shape);
+  return { label: `relu of ${JSON.stringify(shape)}`, work: x.size, run: () => relu(x) };
+};
+ladder('relu (work = elements)', [
+  reluCase([16, 64]),
+  reluCase([64, 128]),
+  reluCase([128, 256]),
+  reluCase([64, 32, 12, 12]),
+  reluCase([64, 32, 24, 24]),
+]);
 
 const sumCase = (shape: number[], dims: number[]): Case => {
   const x = randn(shape);
