@@ -15,6 +15,7 @@ export default defineConfig({
     include: [
       'test/core/matmul.test.ts',
       'test/core/reduce.test.ts',
+      'test/core/unary.test.ts',
       'test/functional/conv.test.ts',
       'test/functional/pool.test.ts',
       'test/functional/linear-embedding.test.ts',
