@@ -131,7 +131,7 @@ function comparison(
   f: (x: number, y: number) => boolean,
   negate = false,
 ): OpDef<undefined> {
-  const row = rowOf((x, y) => (f(x, y) ? 1 : 0));
+  const row = rowOf((x, y) => +f(x, y));
   return defineOp({
     name,
     forward: ([a, b]) => compute(name, a!, b!, 'bool', row),

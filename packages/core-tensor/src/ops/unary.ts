@@ -32,7 +32,7 @@ function mapFloat(x: Tensor, f: (v: number) => number): Tensor {
 function mapBool(x: Tensor, pred: (v: number) => boolean): Tensor {
   const src = x.data;
   const out = new Uint8Array(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = pred(src[i]!) ? 1 : 0;
+  for (let i = 0; i < src.length; i++) out[i] = +pred(src[i]!);
   return new Tensor(out, x.shape);
 }
 
