@@ -4,6 +4,7 @@ export type { EighOptions } from './eigh.js';
 export { eigh, eighOp, eigvalsh } from './eigh.js';
 export { LinalgError } from './errors.js';
 export { inv, invOp } from './inv.js';
+export { lstsq } from './lstsq.js';
 export type { MatrixNormOrder } from './norms.js';
 export { matrixNorm, trace } from './norms.js';
 export { pinv } from './pinv.js';
