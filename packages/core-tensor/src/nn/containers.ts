@@ -15,11 +15,17 @@ export class Sequential extends Module {
   constructor(...layers: TensorModule[] | [Record<string, TensorModule>]) {
     super();
     const first = layers[0];
-    const entries: [string, TensorModule][] =
-      layers.length === 1 && !(first instanceof Module)
-        ? Object.entries(first as Record<string, TensorModule>)
-        : (layers as TensorModule[]).map((m, i) => [String(i), m]);
-    for (const [name, layer] of entries) this.#layers.push(this.registerModule(name, layer));
+    const named = layers.length === 1 && typeof first === 'object' && first !== null && !(first instanceof Module);
+    const entries: [string, TensorModule][] = named
+      ? Object.entries(first as Record<string, TensorModule>)
+      : (layers as TensorModule[]).map((m, i) => [String(i), m]);
+    for (const [name, layer] of entries) {
+      if (!(layer instanceof Module))
+        throw new TypeError(
+          `Sequential: layer '${name}' must be a Module, got ${layer === null ? 'null' : typeof layer}`,
+        );
+      this.#layers.push(this.registerModule(name, layer));
+    }
   }
 
   forward(x: Tensor): Tensor {

@@ -17,8 +17,10 @@ export interface Conv2dOptions extends ParameterOptions {
   bias?: boolean;
 }
 
-function pairOf(value: Pair): [number, number] {
-  return typeof value === 'number' ? [value, value] : [value[0], value[1]];
+function pairOf(layer: string, value: Pair): [number, number] {
+  const out: [number, number] = typeof value === 'number' ? [value, value] : [value[0], value[1]];
+  for (const v of out) expectInt(layer, 'kernelSize', v);
+  return out;
 }
 
 function checkChannels(layer: string, inChannels: number, outChannels: number, groups: number): void {
@@ -51,7 +53,7 @@ export class Conv2d extends Module {
     super();
     const groups = options.groups ?? 1;
     checkChannels('Conv2d', inChannels, outChannels, groups);
-    this.kernelSize = pairOf(kernelSize);
+    this.kernelSize = pairOf('Conv2d', kernelSize);
     this.weight = this.registerParameter(
       'weight',
       emptyParameter([outChannels, inChannels / groups, ...this.kernelSize], options),
@@ -146,7 +148,7 @@ export class ConvTranspose2d extends Module {
     super();
     const groups = options.groups ?? 1;
     checkChannels('ConvTranspose2d', inChannels, outChannels, groups);
-    this.kernelSize = pairOf(kernelSize);
+    this.kernelSize = pairOf('ConvTranspose2d', kernelSize);
     this.weight = this.registerParameter(
       'weight',
       emptyParameter([inChannels, outChannels / groups, ...this.kernelSize], options),

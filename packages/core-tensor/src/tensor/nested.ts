@@ -26,7 +26,9 @@ export function flattenNested(value: NestedArray): { shape: number[]; values: nu
     if (depth === shape.length) {
       if (Array.isArray(v))
         throw new TypeError(`tensor: ragged nested array at ${path || 'top'}: expected a number, got an array`);
-      values.push(typeof v === 'boolean' ? (v ? 1 : 0) : (v as number));
+      if (typeof v === 'boolean') values.push(v ? 1 : 0);
+      else if (typeof v === 'number') values.push(v);
+      else throw new TypeError(`tensor: expected numbers or booleans, got ${describe(v)} at ${path || 'top'}`);
       return;
     }
     if (!Array.isArray(v) || v.length !== shape[depth]) {
@@ -38,4 +40,9 @@ export function flattenNested(value: NestedArray): { shape: number[]; values: nu
   };
   walk(value, 0, '');
   return { shape, values };
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  return typeof v === 'string' ? `the string ${JSON.stringify(v)}` : typeof v;
 }

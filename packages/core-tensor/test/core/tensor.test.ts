@@ -15,6 +15,11 @@ describe('Tensor basics', () => {
     expect(tensor(new Float64Array(6), { shape: [2, 3] }).shape).toEqual([2, 3]);
     expect(tensor(3).shape).toEqual([]);
     expect(() => tensor([[1, 2], [3]])).toThrow(/ragged/);
+    expect(() => tensor(['a'] as unknown as number[])).toThrow(
+      /tensor: expected numbers or booleans, got the string "a" at \[0\]/,
+    );
+    expect(() => tensor([[1, null]] as unknown as number[][])).toThrow(/got null at \[0\]\[1\]/);
+    expect(() => tensor(undefined as unknown as number)).toThrow(/got undefined at top/);
     expect(() => tensor([1, 2, 3], { shape: [2, 2] })).toThrow(ShapeError);
   });
 

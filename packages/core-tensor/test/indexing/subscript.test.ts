@@ -51,6 +51,7 @@ describe('index', () => {
     expect(() => index(m, ints([0, 4]), ints([0, 0]))).toThrow(/index: index 4 is out of range for dim 0 of size 3/);
     expect(() => index(m, { start: 1 }, ints([9]))).toThrow(/index: index 9 is out of range for dim 1 of size 4/);
     expect(() => index(m, 0, 0, 0)).toThrow(/index: too many indices for a tensor of 2 dims/);
+    expect(() => index(m, [2] as unknown as number)).toThrow(/index: dim 0 got an array; pick with an int32 tensor/);
     expect(() => index(m, '...', 0, '...')).toThrow(RangeError);
     expect(() => index(m, tensor([0]))).toThrow(DTypeError);
     expect(() => index(m, tensor([true, false]))).toThrow(/index: index must be an int32 tensor, got bool/);

@@ -96,6 +96,8 @@ describe('convolution layers', () => {
       'Conv2d(4, 6, kernelSize=[3,1], stride=2, padding=1, groups=2, bias=true)  # 42 params',
     );
     expect(() => new Conv2d(3, 4, 3, { groups: 2 })).toThrow(/divisible by groups 2/);
+    expect(() => new Conv2d(3, 4, 0)).toThrow(/Conv2d: kernelSize must be an integer ≥ 1, got 0/);
+    expect(() => new Conv2d(3, 4, [3, 2.5])).toThrow(/Conv2d: kernelSize must be an integer ≥ 1, got 2.5/);
   });
 
   it('Conv2d is initialized with fan_in = C/groups·kH·kW', () => {

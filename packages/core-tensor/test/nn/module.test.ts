@@ -155,6 +155,13 @@ describe('containers', () => {
     expect(named.length).toBe(2);
     expect([...named].map((m) => m.constructor.name)).toEqual(['Linear', 'ReLU']);
     expect(() => named.at(2)).toThrow(/out of range/);
+    expect(() => new Sequential(3 as unknown as Linear)).toThrow(/Sequential: layer '0' must be a Module, got number/);
+    expect(() => new Sequential(new Linear(1, 1), ((x: unknown) => x) as unknown as Linear)).toThrow(
+      /layer '1' must be a Module, got function/,
+    );
+    expect(() => new Sequential({ fc: 'linear' as unknown as Linear })).toThrow(
+      /layer 'fc' must be a Module, got string/,
+    );
   });
 
   it('ModuleList and ModuleDict register their items', () => {

@@ -58,6 +58,10 @@ export function index(x: Tensor, ...specs: IndexSpec[]): Tensor {
       requireIndexTensor('index', spec);
       tensorIndices.push({ dim: shape.length, sourceDim: d, index: spec });
       shape.push(n);
+    } else if (Array.isArray(spec)) {
+      throw new TypeError(
+        `index: dim ${d} got an array; pick with an int32 tensor (tensor([…], { dtype: 'int32' })) or a number`,
+      );
     } else if (typeof spec === 'object') {
       const range = resolveRange('index', n, spec.start, spec.stop, spec.step);
       starts[d] = range.start;
