@@ -34,6 +34,12 @@ export class DataLoader<T, B = Collated<T>> implements Iterable<B> {
   private readonly collate: ((samples: T[]) => B) | undefined;
 
   constructor(options: DataLoaderOptions<T, B>) {
+    const dataset = options?.dataset as Partial<Dataset<T>> | undefined;
+    if (typeof dataset?.get !== 'function' || !Number.isInteger(dataset.length))
+      throw new TypeError(
+        'DataLoader: expected options { dataset, batchSize, … } whose dataset has a length and get(i); ' +
+          `got ${dataset === undefined ? 'no dataset' : 'a dataset without them'}`,
+      );
     const batchSize = options.batchSize ?? 1;
     if (!(Number.isInteger(batchSize) && batchSize >= 1))
       throw new RangeError(`DataLoader: batchSize must be a positive integer, got ${batchSize}`);

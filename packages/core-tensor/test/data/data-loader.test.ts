@@ -80,6 +80,11 @@ describe('DataLoader', () => {
 
   it('refuses a bad batch size', () => {
     expect(() => new DataLoader({ dataset, batchSize: 0 })).toThrow(/positive integer/);
+    // a dataset passed positionally, as in PyTorch's DataLoader(dataset, batch_size=…)
+    const positional = dataset as unknown as ConstructorParameters<typeof DataLoader>[0];
+    expect(() => new DataLoader(positional)).toThrow(
+      /DataLoader: expected options \{ dataset, batchSize, … \}.*got no dataset/,
+    );
   });
 });
 
