@@ -6,6 +6,7 @@ export type { TensorModule } from './containers.js';
 export { ModuleDict, ModuleList, Sequential } from './containers.js';
 export type { Conv1dOptions, Conv2dOptions, ConvTranspose2dOptions } from './conv.js';
 export { Conv1d, Conv2d, ConvTranspose2d } from './conv.js';
+export { CosineSimilarity } from './cosine-similarity.js';
 export { Dropout } from './dropout.js';
 export type { EmbeddingOptions } from './embedding.js';
 export { Embedding } from './embedding.js';
@@ -15,7 +16,9 @@ export { Linear } from './linear.js';
 export {
   BCELoss,
   BCEWithLogitsLoss,
+  CosineEmbeddingLoss,
   CrossEntropyLoss,
+  GaussianNLLLoss,
   HuberLoss,
   KLDivLoss,
   L1Loss,
@@ -28,7 +31,8 @@ export { Module } from './module.js';
 export type { GroupNormOptions, LayerNormOptions } from './normalization.js';
 export { GroupNorm, LayerNorm } from './normalization.js';
 export type { ParameterOptions } from './options.js';
-export { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d } from './pooling.js';
+export type { MaxPool2dModuleOptions, PooledWithIndices } from './pooling.js';
+export { AdaptiveAvgPool2d, AvgPool2d, MaxPool2d, MaxUnpool2d } from './pooling.js';
 export type { PReLUOptions } from './prelu.js';
 export { PReLU } from './prelu.js';
 export { Residual } from './residual.js';

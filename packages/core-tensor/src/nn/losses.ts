@@ -1,7 +1,9 @@
 import type {
   BinaryCrossEntropyOptions,
   BinaryCrossEntropyWithLogitsOptions,
+  CosineEmbeddingLossOptions,
   CrossEntropyOptions,
+  GaussianNllLossOptions,
   KlDivOptions,
   NllLossOptions,
   RegressionLossOptions,
@@ -9,7 +11,9 @@ import type {
 import {
   binaryCrossEntropy,
   binaryCrossEntropyWithLogits,
+  cosineEmbeddingLoss,
   crossEntropy,
+  gaussianNllLoss,
   huberLoss,
   klDiv,
   l1Loss,
@@ -20,8 +24,11 @@ import {
 import type { Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';
 
-/** A loss as a module: forward(input, target) → loss, with its options fixed at construction. */
-abstract class Loss<O extends { reduction?: string }> extends Module<[Tensor, Tensor], Tensor> {
+/** A loss as a module: forward(input, target, …) → loss, with its options fixed at construction. */
+abstract class Loss<O extends { reduction?: string }, In extends Tensor[] = [Tensor, Tensor]> extends Module<
+  In,
+  Tensor
+> {
   constructor(readonly options: O = {} as O) {
     super();
   }
@@ -91,5 +98,22 @@ export class BCEWithLogitsLoss extends Loss<BinaryCrossEntropyWithLogitsOptions>
 export class KLDivLoss extends Loss<KlDivOptions> {
   forward(input: Tensor, target: Tensor): Tensor {
     return klDiv(input, target, this.options);
+  }
+}
+
+/**
+ * Gaussian negative log-likelihood of target under N(input, var):
+ * ½·(ln max(var, ε) + (input − target)²/max(var, ε)) [+ ½·ln 2π when full].
+ */
+export class GaussianNLLLoss extends Loss<GaussianNllLossOptions, [input: Tensor, target: Tensor, variance: Tensor]> {
+  forward(input: Tensor, target: Tensor, variance: Tensor): Tensor {
+    return gaussianNllLoss(input, target, variance, this.options);
+  }
+}
+
+/** Cosine embedding loss of pairs labelled y = ±1: 1 − cos(x1, x2) if y = 1, else max(0, cos(x1, x2) − margin). */
+export class CosineEmbeddingLoss extends Loss<CosineEmbeddingLossOptions, [x1: Tensor, x2: Tensor, target: Tensor]> {
+  forward(x1: Tensor, x2: Tensor, target: Tensor): Tensor {
+    return cosineEmbeddingLoss(x1, x2, target, this.options);
   }
 }

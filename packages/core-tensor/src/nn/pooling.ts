@@ -1,5 +1,11 @@
-import type { AdaptiveSize, AvgPool2dOptions, MaxPool2dOptions, Pair } from '../functional/index.js';
-import { adaptiveAvgPool2d, avgPool2d, maxPool2d } from '../functional/index.js';
+import type {
+  AdaptiveSize,
+  AvgPool2dOptions,
+  MaxPool2dOptions,
+  MaxUnpool2dOptions,
+  Pair,
+} from '../functional/index.js';
+import { adaptiveAvgPool2d, avgPool2d, maxPool2d, maxUnpool2d } from '../functional/index.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';
 
@@ -10,17 +16,68 @@ function describe(kernelSize: Pair, options: object): string {
   return [`kernelSize=${JSON.stringify(kernelSize)}`, ...extras].join(', ');
 }
 
-/** Max pooling over windows of x [N,C,H,W]: y[i,j] = max of window (i, j) (stride = kernelSize by default). */
-export class MaxPool2d extends Module {
+/** MaxPool2d's options: maxPool2d's, with `returnIndices` typed as a literal so `forward`'s result follows it. */
+export type MaxPool2dModuleOptions<R extends boolean = false> = Omit<
+  MaxPool2dOptions,
+  'kernelSize' | 'returnIndices'
+> & {
+  /** forward returns `{ values, indices }` (the argmax, flat h·W + w per plane) instead of the values. */
+  returnIndices?: R;
+};
+
+/** Max pooling's values with the argmax of each window (what MaxUnpool2d takes back). */
+export interface PooledWithIndices {
+  values: Tensor;
+  indices: Tensor;
+}
+
+/**
+ * Max pooling over windows of x [N,C,H,W]: y[i,j] = max of window (i, j) (stride = kernelSize
+ * by default). With `returnIndices: true`, forward returns `{ values, indices }` (typed so:
+ * `new MaxPool2d(2, { returnIndices: true })` is a `MaxPool2d<true>`); the default returns a
+ * Tensor and chains in Sequential.
+ */
+export class MaxPool2d<R extends boolean = false> extends Module<
+  [Tensor],
+  R extends true ? PooledWithIndices : Tensor
+> {
   constructor(
     readonly kernelSize: Pair,
-    readonly options: Omit<MaxPool2dOptions, 'kernelSize' | 'returnIndices'> = {},
+    readonly options: MaxPool2dModuleOptions<R> = {},
   ) {
     super();
   }
 
-  forward(x: Tensor): Tensor {
-    return maxPool2d(x, { ...this.options, kernelSize: this.kernelSize });
+  forward(x: Tensor): R extends true ? PooledWithIndices : Tensor {
+    const options = { ...this.options, kernelSize: this.kernelSize };
+    const out =
+      options.returnIndices === true
+        ? maxPool2d(x, { ...options, returnIndices: true })
+        : maxPool2d(x, { ...options, returnIndices: false });
+    return out as R extends true ? PooledWithIndices : Tensor;
+  }
+
+  override extraRepr(): string {
+    return describe(this.kernelSize, this.options);
+  }
+}
+
+/**
+ * The partial inverse of MaxPool2d (torch.nn.MaxUnpool2d): forward(x, indices, outputSize?)
+ * puts each x[n,c,i,j] back at its argmax indices[n,c,i,j] in a zero map of size
+ * H_out = (H − 1)·s − 2·pad + k (or `outputSize`, e.g. the pooled input's shape when pooling
+ * dropped a border). Gradient: dy gathered at the indices.
+ */
+export class MaxUnpool2d extends Module<[x: Tensor, indices: Tensor, outputSize?: readonly number[]], Tensor> {
+  constructor(
+    readonly kernelSize: Pair,
+    readonly options: Omit<MaxUnpool2dOptions, 'kernelSize' | 'outputSize'> = {},
+  ) {
+    super();
+  }
+
+  forward(x: Tensor, indices: Tensor, outputSize?: readonly number[]): Tensor {
+    return maxUnpool2d(x, indices, { ...this.options, kernelSize: this.kernelSize, outputSize });
   }
 
   override extraRepr(): string {

@@ -7,6 +7,17 @@ import { OrtModel } from '../../src/ort/index.js';
 
 type Case = [name: string, make: () => Module, input: (batch: number) => Tensor];
 
+/** MaxPool2d with indices, then MaxUnpool2d back to the input size (ONNX MaxPool + MaxUnpool). */
+class PoolUnpool extends nn.Module {
+  readonly pool = this.registerModule('pool', new nn.MaxPool2d(3, { stride: 2, padding: 1, returnIndices: true }));
+  readonly unpool = this.registerModule('unpool', new nn.MaxUnpool2d(3, { stride: 2, padding: 1 }));
+
+  forward(x: Tensor): Tensor {
+    const { values, indices } = this.pool.call(x);
+    return this.unpool.call(values, indices, x.shape);
+  }
+}
+
 const image = (channels: number, size: number) => (batch: number) => randn([batch, channels, size, size]);
 const vector = (features: number) => (batch: number) => randn([batch, features]);
 
@@ -18,6 +29,7 @@ const cases: Case[] = [
   ['Conv2d depthwise', () => new nn.Conv2d(4, 4, 3, { groups: 4, padding: 'same' }), image(4, 7)],
   ['ConvTranspose2d', () => new nn.ConvTranspose2d(3, 2, 3, { stride: 2, padding: 1, outputPadding: 1 }), image(3, 5)],
   ['MaxPool2d', () => new nn.MaxPool2d(2), image(2, 8)],
+  ['MaxPool2d with indices → MaxUnpool2d', () => new PoolUnpool(), image(3, 7)],
   ['AvgPool2d', () => new nn.AvgPool2d(3, { stride: 2, padding: 1 }), image(2, 8)],
   ['AdaptiveAvgPool2d', () => new nn.AdaptiveAvgPool2d(1), image(3, 6)],
   ['Upsample', () => new nn.Upsample({ scaleFactor: 2, mode: 'bilinear' }), image(2, 4)],
