@@ -37,6 +37,12 @@ export type { PReLUOptions } from './prelu.js';
 export { PReLU } from './prelu.js';
 export { Residual } from './residual.js';
 export { Flatten, Identity, Unflatten } from './shape-layers.js';
-export type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './state-dict.js';
+export type {
+  LoadStateDictOptions,
+  LoadStateDictResult,
+  StateDict,
+  StateDictKeys,
+  StateDictOptions,
+} from './state-dict.js';
 export { StateDictError } from './state-dict.js';
 export { Upsample } from './upsample.js';

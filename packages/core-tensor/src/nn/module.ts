@@ -1,7 +1,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { formatModuleTree } from './module-format.js';
-import type { LoadStateDictOptions, LoadStateDictResult, StateDict } from './state-dict.js';
-import { loadTensors, snapshot } from './state-dict.js';
+import type { LoadStateDictOptions, LoadStateDictResult, StateDict, StateDictOptions } from './state-dict.js';
+import { loadTensors, snapshot, spellKeys } from './state-dict.js';
 
 /** A module of any signature (what containers and tree walks hold). */
 export type AnyModule = Module<any, any>;
@@ -183,19 +183,23 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
   /**
    * A snapshot of every parameter and buffer, keyed by dotted path in registration
    * order. The tensors are copies: training on does not change a saved state dict.
+   * `keys: 'pytorch'` spells the keys as PyTorch does (`running_mean`).
    */
-  stateDict(): StateDict {
-    return snapshot(this.namedStateTensors());
+  stateDict(options: StateDictOptions = {}): StateDict {
+    return snapshot(spellKeys(this.namedStateTensors(), options.keys));
   }
 
   /**
    * Copy `stateDict`'s values into this module's parameters and buffers (in place, so
    * optimizers keep working). Shape mismatches always throw; missing and unexpected
    * keys throw when `strict` (the default) and are returned otherwise. Nothing is
-   * copied unless everything checks out.
+   * copied unless everything checks out. `keys: 'pytorch'` reads a state dict keyed as
+   * PyTorch keys the same architecture (`running_mean`, `num_batches_tracked`); the
+   * reported keys are then spelled that way too.
    */
   loadStateDict(stateDict: StateDict, options: LoadStateDictOptions = {}): LoadStateDictResult {
-    return loadTensors(this.constructor.name, this.namedStateTensors(), stateDict, options.strict ?? true);
+    const targets = spellKeys(this.namedStateTensors(), options.keys);
+    return loadTensors(this.constructor.name, targets, stateDict, options.strict ?? true);
   }
 
   /** Hyperparameters shown by `toString()`, e.g. `inFeatures=64, outFeatures=10`. */

@@ -5,7 +5,19 @@ import { Tensor } from '../tensor/tensor.js';
 /** Parameters and buffers by dotted path (`0.weight`, `bn.runningMean`), in registration order. */
 export type StateDict = Record<string, Tensor>;
 
-export interface LoadStateDictOptions {
+/**
+ * How state-dict keys are spelled: 'shinkei' (default) as registered here, camelCase
+ * (`1.runningMean`); 'pytorch' as PyTorch names the same tensors, snake_case
+ * (`1.running_mean`, `1.num_batches_tracked`), so checkpoints move between the two.
+ */
+export type StateDictKeys = 'shinkei' | 'pytorch';
+
+export interface StateDictOptions {
+  /** Key spelling (default 'shinkei'). */
+  keys?: StateDictKeys;
+}
+
+export interface LoadStateDictOptions extends StateDictOptions {
   /** Throw on missing or unexpected keys (default true). */
   strict?: boolean;
 }
@@ -20,6 +32,25 @@ export interface LoadStateDictResult {
 /** Thrown when a state dict does not fit a module: lists the missing, unexpected and mis-shaped keys. */
 export class StateDictError extends Error {
   override name = 'StateDictError';
+}
+
+/**
+ * A dotted key in PyTorch's spelling: every camelCase segment in snake_case
+ * (`layers.0.runningMean` → `layers.0.running_mean`), the rest unchanged.
+ */
+export function pytorchKey(key: string): string {
+  return key.replace(/(?<=[a-z0-9])([A-Z])/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+/** `entries` with their keys spelled as asked. */
+export function spellKeys<T>(
+  entries: readonly (readonly [string, T])[],
+  keys: StateDictKeys = 'shinkei',
+): [string, T][] {
+  if (keys !== 'shinkei' && keys !== 'pytorch') {
+    throw new RangeError(`state dict keys must be 'shinkei' or 'pytorch', got '${String(keys)}'`);
+  }
+  return entries.map(([key, value]) => [keys === 'pytorch' ? pytorchKey(key) : key, value]);
 }
 
 /** A detached copy of a tensor with its own buffer. */
