@@ -1,9 +1,12 @@
 import type { OnnxLowering } from '../onnx/lowering.js';
 import type { Tensor } from '../tensor/tensor.js';
 
-/** What a backward rule sees of the call it differentiates. */
-export interface OpContext<A> {
-  readonly inputs: readonly Tensor[];
+/**
+ * What a backward rule sees of the call it differentiates: the inputs (typed as the op's
+ * input tuple `I` when it has one), the output and the attributes.
+ */
+export interface OpContext<A, I extends readonly Tensor[] = readonly Tensor[]> {
+  readonly inputs: I;
   readonly output: Tensor;
   readonly attrs: A;
 }

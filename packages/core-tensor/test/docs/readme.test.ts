@@ -40,4 +40,18 @@ describe('README', () => {
     expect(Number(total)).toBe(359);
     expect(Number(accuracy)).toBeGreaterThan(93);
   });
+  it('shows examples/custom-swish.ts verbatim: a user op passes gradcheck, trains, and runs in ONNX Runtime', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const example = readFileSync(`${root}examples/custom-swish.ts`, 'utf8');
+    expect(readme).toContain(example.trim());
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', `${root}examples/custom-swish.ts`],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const [, accuracy, gap] =
+      /gradcheck ok, moons accuracy ([\d.]+)%, ONNX Runtime vs eager: max \|Δ\| ([\d.e+-]+)/.exec(out) ?? [];
+    expect(Number(accuracy)).toBeGreaterThan(97);
+    expect(Number(gap)).toBeLessThan(1e-4);
+  });
 });

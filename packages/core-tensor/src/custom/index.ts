@@ -1,0 +1,5 @@
+export type { OnnxAttribute, OnnxGraphBuilder, OnnxOpInfo } from '../onnx/lowering.js';
+export type { OpContext } from '../ops/define.js';
+export { noGradient } from '../ops/define.js';
+export type { AttrsArgument, CustomOp, CustomOpDef, InputGrads, InputNames } from './define-op.js';
+export { defineOp } from './define-op.js';
