@@ -63,6 +63,7 @@ export {
   tile,
   tril,
   triu,
+  unbind,
 } from './ops/indexing/index.js';
 export { dot, matmul, matmulT, outer } from './ops/matmul.js';
 export {

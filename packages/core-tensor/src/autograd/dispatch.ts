@@ -1,12 +1,20 @@
 import { isFloat } from '../dtype.js';
 import { AutogradError } from '../errors.js';
 import type { OpDef } from '../ops/define.js';
+import type { MultiOutputOpDef } from '../ops/define-multi-output.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { isAnomalyDetectionEnabled, isGradEnabled } from './mode.js';
 
 /** Something that watches every op call (the ONNX tracer). */
 export interface OpObserver {
   record(op: OpDef<any>, inputs: readonly Tensor[], attrs: unknown, output: Tensor): void;
+  /** The same for an op with several outputs. */
+  recordMultiOutput(
+    op: MultiOutputOpDef<any>,
+    inputs: readonly Tensor[],
+    attrs: unknown,
+    outputs: readonly Tensor[],
+  ): void;
   /** Called when code reads a tensor's values into JS (item, toArray): a traced graph cannot follow. */
   read(t: Tensor, how: string): void;
 }
@@ -35,6 +43,30 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
   }
   if (observer !== null) observer.record(op, inputs, attrs, output);
   return output;
+}
+
+/**
+ * Run a primitive op with several outputs: compute them, then give them one shared
+ * autograd node (its backward runs once, with all their gradients) if any input needs a
+ * gradient.
+ */
+export function applyMultiOutput<A>(op: MultiOutputOpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
+  const outputs = op.forward(inputs, attrs);
+  if (isAnomalyDetectionEnabled()) for (const output of outputs) checkFinite(op.name, 'forward', output);
+  if (
+    isGradEnabled() &&
+    outputs.length > 0 &&
+    outputs.every((t) => isFloat(t.dtype)) &&
+    inputs.some((t) => t.requiresGrad)
+  ) {
+    const node = { op, inputs, attrs, versions: inputs.map((t) => t.version), released: false, outputs };
+    for (const output of outputs) {
+      output.requiresGrad = true;
+      output.gradNode = node;
+    }
+  }
+  if (observer !== null) observer.recordMultiOutput(op, inputs, attrs, outputs);
+  return outputs;
 }
 
 let backwardOf: string | null = null;

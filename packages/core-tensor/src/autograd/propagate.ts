@@ -4,6 +4,7 @@ import { formatShape, sameShape } from '../shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { checkFinite, inBackwardOf } from './dispatch.js';
 import { isAnomalyDetectionEnabled, withGradMode } from './mode.js';
+import type { GradNode, MultiOutputNode } from './node.js';
 
 export interface PropagateOptions {
   /** Record the backward computation itself, so gradients can be differentiated again. */
@@ -16,8 +17,9 @@ export interface PropagateOptions {
 
 /**
  * Reverse-mode sweep: visit the graph behind `roots` in reverse topological order,
- * calling each op's backward rule with the summed upstream gradient. Returns the
- * gradients of `targets` (undefined where a target is not reached).
+ * calling each op's backward rule with the summed upstream gradient (a multi-output op's
+ * rule once, with the gradients of all its outputs). Returns the gradients of `targets`
+ * (undefined where a target is not reached).
  */
 export function propagate(
   roots: readonly Tensor[],
@@ -30,49 +32,88 @@ export function propagate(
   const grads = new Map<Tensor, Tensor>();
   for (const [i, root] of roots.entries()) accumulate(grads, root, rootGrads[i]!);
 
+  const sharedVisits = sharedNodeVisits(order, targetSet);
+
   withGradMode(options.createGraph, () => {
     for (let k = order.length - 1; k >= 0; k--) {
       const t = order[k]!;
-      const g = grads.get(t);
-      if (g === undefined) continue;
       const node = t.gradNode;
-      if (targetSet?.has(t) || node === null) {
-        if (targetSet === null && t.requiresGrad) accumulateLeaf(t, g, options.createGraph);
+      if (node === null || targetSet?.has(t)) {
+        const g = grads.get(t);
+        if (g !== undefined && targetSet === null && t.requiresGrad) accumulateLeaf(t, g, options.createGraph);
         continue;
       }
-      if (node.released) {
-        throw new AutogradError(
-          `backward: the graph through '${node.op.name}' was already freed by an earlier backward; pass {retainGraph: true} to the first call to run backward twice`,
+      if ('outputs' in node) {
+        // a node shared by several outputs runs once, at the last of them the sweep reaches:
+        // every consumer of every output comes later in `order`, so all their gradients are complete
+        const left = sharedVisits.get(node)! - 1;
+        sharedVisits.set(node, left);
+        if (left > 0) continue;
+        const dys = node.outputs.map((o) => (targetSet?.has(o) ? null : (grads.get(o) ?? null)));
+        if (dys.every((dy) => dy === null)) continue;
+        runNode(node, grads, options.retainGraph, () =>
+          node.op.backward({ inputs: node.inputs, outputs: node.outputs, attrs: node.attrs }, dys),
         );
+        continue;
       }
-      node.inputs.forEach((input, i) => {
-        if (input.version !== node.versions[i]) {
-          throw new AutogradError(
-            `backward: an input of '${node.op.name}' (shape ${formatShape(input.shape)}) was modified in place after the op saved it (version ${node.versions[i]} → ${input.version})`,
-          );
-        }
-      });
-      const inputGrads = inBackwardOf(node.op.name, () =>
+      const g = grads.get(t);
+      if (g === undefined) continue;
+      runNode(node, grads, options.retainGraph, () =>
         node.op.backward({ inputs: node.inputs, output: t, attrs: node.attrs }, g),
       );
-      node.inputs.forEach((input, i) => {
-        const gi = inputGrads[i];
-        if (!input.requiresGrad || gi === null || gi === undefined) return;
-        if (!sameShape(gi.shape, input.shape)) {
-          throw new AutogradError(
-            `backward of '${node.op.name}': gradient shape ${formatShape(gi.shape)} differs from input ${i}'s ${formatShape(input.shape)}`,
-          );
-        }
-        if (isAnomalyDetectionEnabled()) checkFinite(node.op.name, 'backward', gi);
-        accumulate(grads, input, gi);
-      });
-      if (!options.retainGraph) {
-        node.released = true;
-        node.inputs = [];
-      }
     }
   });
   return targets ? targets.map((t) => grads.get(t)) : [];
+}
+
+/** Check a node's saved inputs, run its backward rule and add the gradients it returns to its inputs'. */
+function runNode(
+  node: GradNode,
+  grads: Map<Tensor, Tensor>,
+  retainGraph: boolean,
+  rule: () => readonly (Tensor | null)[],
+): void {
+  if (node.released) {
+    throw new AutogradError(
+      `backward: the graph through '${node.op.name}' was already freed by an earlier backward; pass {retainGraph: true} to the first call to run backward twice`,
+    );
+  }
+  node.inputs.forEach((input, i) => {
+    if (input.version !== node.versions[i]) {
+      throw new AutogradError(
+        `backward: an input of '${node.op.name}' (shape ${formatShape(input.shape)}) was modified in place after the op saved it (version ${node.versions[i]} → ${input.version})`,
+      );
+    }
+  });
+  const inputGrads = inBackwardOf(node.op.name, rule);
+  node.inputs.forEach((input, i) => {
+    const gi = inputGrads[i];
+    if (!input.requiresGrad || gi === null || gi === undefined) return;
+    if (!sameShape(gi.shape, input.shape)) {
+      throw new AutogradError(
+        `backward of '${node.op.name}': gradient shape ${formatShape(gi.shape)} differs from input ${i}'s ${formatShape(input.shape)}`,
+      );
+    }
+    if (isAnomalyDetectionEnabled()) checkFinite(node.op.name, 'backward', gi);
+    accumulate(grads, input, gi);
+  });
+  if (!retainGraph) {
+    node.released = true;
+    node.inputs = [];
+  }
+}
+
+/**
+ * How many outputs of each shared (multi-output) node the sweep will visit: those in
+ * `order` that are not targets (a target stops the sweep, so its gradient goes no further).
+ */
+function sharedNodeVisits(order: readonly Tensor[], targetSet: Set<Tensor> | null): Map<MultiOutputNode, number> {
+  const visits = new Map<MultiOutputNode, number>();
+  for (const t of order) {
+    const node = t.gradNode;
+    if (node !== null && 'outputs' in node && !targetSet?.has(t)) visits.set(node, (visits.get(node) ?? 0) + 1);
+  }
+  return visits;
 }
 
 function accumulate(grads: Map<Tensor, Tensor>, t: Tensor, g: Tensor): void {

@@ -2,6 +2,7 @@ import type { OpObserver } from '../autograd/dispatch.js';
 import { setOpObserver } from '../autograd/dispatch.js';
 import { noGrad } from '../autograd/mode.js';
 import type { OpDef } from '../ops/define.js';
+import type { MultiOutputOpDef } from '../ops/define-multi-output.js';
 import type { Tensor } from '../tensor/tensor.js';
 import type { GraphBuilder } from './graph.js';
 
@@ -50,21 +51,51 @@ export class Tracer implements OpObserver {
   }
 
   record(op: OpDef<any>, inputs: readonly Tensor[], attrs: unknown, output: Tensor): void {
-    if (!inputs.some((t) => this.isTraced(t) || this.isInput(t))) return;
-    const inputNames = inputs.map((t) => this.valueOf(t));
-    let name: string;
-    try {
-      name = op.onnx(this.graph, inputNames, attrs, {
+    this.lower(op.name, inputs, [output], (names) => [
+      op.onnx(this.graph, names, attrs, {
         inputShapes: inputs.map((t) => t.shape),
         inputDTypes: inputs.map((t) => t.dtype),
         outputShape: output.shape,
         outputDType: output.dtype,
-      });
+      }),
+    ]);
+  }
+
+  recordMultiOutput(
+    op: MultiOutputOpDef<any>,
+    inputs: readonly Tensor[],
+    attrs: unknown,
+    outputs: readonly Tensor[],
+  ): void {
+    this.lower(op.name, inputs, outputs, (names) =>
+      op.onnx(this.graph, names, attrs, {
+        inputShapes: inputs.map((t) => t.shape),
+        inputDTypes: inputs.map((t) => t.dtype),
+        outputShapes: outputs.map((t) => t.shape),
+        outputDTypes: outputs.map((t) => t.dtype),
+      }),
+    );
+  }
+
+  /** Emit the nodes of one op call that depends on a graph input, naming its outputs' values. */
+  private lower(
+    opName: string,
+    inputs: readonly Tensor[],
+    outputs: readonly Tensor[],
+    emit: (inputNames: string[]) => string[],
+  ): void {
+    if (!inputs.some((t) => this.isTraced(t) || this.isInput(t))) return;
+    const inputNames = inputs.map((t) => this.valueOf(t));
+    let names: string[];
+    try {
+      names = emit(inputNames);
     } catch (error) {
-      throw new TraceError(`exportOnnx: op '${op.name}' cannot be exported: ${(error as Error).message}`);
+      throw new TraceError(`exportOnnx: op '${opName}' cannot be exported: ${(error as Error).message}`);
     }
-    this.names.set(output, name);
-    this.lastOp.set(output, op.name);
+    outputs.forEach((output, i) => {
+      this.names.set(output, names[i]!);
+      this.lastOp.set(output, opName);
+    });
   }
 
   read(t: Tensor, how: string): void {

@@ -14,3 +14,4 @@ export { narrow, slice, sliceOp, sliceScatterOp } from './slice.js';
 export type { IndexRange, IndexSpec } from './subscript.js';
 export { index } from './subscript.js';
 export { triangleOp, tril, triu } from './triangular.js';
+export { unbind, unbindOp } from './unbind.js';
