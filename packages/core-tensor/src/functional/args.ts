@@ -22,6 +22,12 @@ export function pair(op: string, name: string, value: Pair, min: number): [numbe
   return out;
 }
 
+/** Throw unless `options` is an options object (`maxPool1d(x, 2)` passes a number where `{ kernelSize: 2 }` belongs). */
+export function expectOptions(op: string, options: unknown, example: string): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new TypeError(`${op}: expected an options object such as ${example}, got ${shown(options)}`);
+}
+
 /** A user-given option value as an error message shows it: `3`, `[2, 2, 2]`, `"2"`, `undefined`, `an object`. */
 function shown(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(shown).join(', ')}]`;

@@ -20,7 +20,7 @@ import { matmul } from '../ops/matmul.js';
 import { reshape, squeeze, unsqueeze } from '../ops/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import type { Pair } from './args.js';
-import { expectFloat, expectRank, pair } from './args.js';
+import { expectFloat, expectOptions, expectRank, pair } from './args.js';
 
 /** A pooling window and how it slides: what the kernels and ONNX's MaxPool/AveragePool take. */
 interface PoolAttrs {
@@ -243,6 +243,7 @@ function poolAttrs(
   op: string,
   options: { kernelSize: Pair; stride?: Pair; padding?: Pair; dilation?: Pair; ceilMode?: boolean },
 ): PoolAttrs {
+  expectOptions(op, options, '{ kernelSize: 2 }');
   const kernel = pair(op, 'kernelSize', options.kernelSize, 1);
   return {
     kernel,
@@ -349,6 +350,7 @@ export interface Pool1dOptions {
 /** 1-D max pooling of x [N,C,L]: y[n,c,i] = max_p x[n,c, i·s − pad + p·d] (maxPool2d with H = 1). */
 export function maxPool1d(x: Tensor, options: Pool1dOptions & { dilation?: number }): Tensor {
   expectRank('maxPool1d', x, ['N', 'C', 'L']);
+  expectOptions('maxPool1d', options, '{ kernelSize: 2 }');
   const y = maxPool2d(unsqueeze(x, 2), {
     kernelSize: [1, options.kernelSize],
     stride: [1, options.stride ?? options.kernelSize],
@@ -362,6 +364,7 @@ export function maxPool1d(x: Tensor, options: Pool1dOptions & { dilation?: numbe
 /** 1-D average pooling of x [N,C,L]: y[n,c,i] = mean of the window at i·s − pad (avgPool2d with H = 1). */
 export function avgPool1d(x: Tensor, options: Pool1dOptions & { countIncludePad?: boolean }): Tensor {
   expectRank('avgPool1d', x, ['N', 'C', 'L']);
+  expectOptions('avgPool1d', options, '{ kernelSize: 2 }');
   const y = avgPool2d(unsqueeze(x, 2), {
     kernelSize: [1, options.kernelSize],
     stride: [1, options.stride ?? options.kernelSize],

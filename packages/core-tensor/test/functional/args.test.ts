@@ -12,10 +12,18 @@ describe('pair: per-axis options', () => {
     const x = randn([1, 1, 4, 4]);
     // @ts-expect-error: the options object is forgotten
     expect(() => F.maxPool2d(x, 2)).toThrow(
-      new TypeError('maxPool2d: kernelSize must be a number or [h, w], got undefined'),
+      new TypeError('maxPool2d: expected an options object such as { kernelSize: 2 }, got 2'),
     );
     // @ts-expect-error: the options object is forgotten
-    expect(() => F.avgPool2d(x, 2)).toThrow(/^avgPool2d: kernelSize must be a number or \[h, w\], got undefined$/);
+    expect(() => F.avgPool2d(x, 2)).toThrow(
+      /^avgPool2d: expected an options object such as \{ kernelSize: 2 \}, got 2$/,
+    );
+    // @ts-expect-error: the options object is forgotten
+    expect(() => F.maxPool1d(randn([1, 1, 4]), 2)).toThrow(/^maxPool1d: expected an options object/);
+    // @ts-expect-error: the options object is forgotten
+    expect(() => F.avgPool1d(randn([1, 1, 4]), 2)).toThrow(/^avgPool1d: expected an options object/);
+    // @ts-expect-error: kernelSize is missing
+    expect(() => F.maxPool2d(x, {})).toThrow(/^maxPool2d: kernelSize must be a number or \[h, w\], got undefined$/);
     // @ts-expect-error: three values for two axes
     expect(() => F.maxPool2d(x, { kernelSize: [2, 2, 2] })).toThrow(
       /kernelSize must be a number or \[h, w\], got \[2, 2, 2\]/,
