@@ -1,3 +1,4 @@
+import { gemmF32 } from './gemm-wasm.js';
 import { gemvCol, gemvRow } from './gemv.js';
 import type { FloatArray } from './types.js';
 
@@ -46,6 +47,13 @@ const packA = new Float64Array(PACK_A_SIZE);
 const packB = new Float64Array(PACK_B_SIZE);
 
 /**
+ * Work (M·N·K) from which float32 products go to the WebAssembly kernel; below it, copying
+ * the operands in and out costs more than the faster arithmetic saves. Measured with
+ * bench/wasm-crossover.ts (the WASM kernel wins from ~1–2.5 thousand multiply–adds).
+ */
+export const WASM_MIN_WORK = 2048;
+
+/**
  * General matrix multiply, C ← α·op(A)·op(B) + β·C, with C[M×N] row-major (ldc = N):
  * C[i,j] = α·Σₖ op(A)[i,k]·op(B)[k,j] + β·C[i,j].
  *
@@ -53,10 +61,48 @@ const packB = new Float64Array(PACK_B_SIZE);
  * op(B) is B[K×N] (ldb = N) or, when `transB`, B is stored [N×K] (ldb = K) and transposed.
  * Offsets let batched matmul address sub-matrices of larger buffers without copies.
  * As in BLAS, β = 0 overwrites C without reading it (NaN garbage in C is ignored), and C
- * must not overlap A or B. Products are accumulated in float64 and added into C once per
- * depth block of 256 (so float32 C is rounded ⌈K/256⌉ times, not K times).
+ * must not overlap A or B.
+ *
+ * All-float32 products of at least {@link WASM_MIN_WORK} multiply–adds (M·N·K, with M and
+ * N > 1) run on the WebAssembly SIMD kernel (`gemmF32`), which sums in float32; the rest,
+ * and every product when the engine lacks WebAssembly SIMD, run on {@link gemmJs}.
  */
 export function gemm(
+  transA: boolean,
+  transB: boolean,
+  M: number,
+  N: number,
+  K: number,
+  alpha: number,
+  A: FloatArray,
+  aOffset: number,
+  B: FloatArray,
+  bOffset: number,
+  beta: number,
+  C: FloatArray,
+  cOffset: number,
+): void {
+  if (
+    M > 1 &&
+    N > 1 &&
+    K > 0 &&
+    alpha !== 0 &&
+    M * N * K >= WASM_MIN_WORK &&
+    A instanceof Float32Array &&
+    B instanceof Float32Array &&
+    C instanceof Float32Array &&
+    gemmF32(transA, transB, M, N, K, alpha, A, aOffset, B, bOffset, beta, C, cOffset)
+  )
+    return;
+  gemmJs(transA, transB, M, N, K, alpha, A, aOffset, B, bOffset, beta, C, cOffset);
+}
+
+/**
+ * The pure-JS GEMM, same contract as {@link gemm}, for any mix of float32 and float64
+ * operands. Products are accumulated in float64 and added into C once per depth block of
+ * 256 (so float32 C is rounded ⌈K/256⌉ times, not K times).
+ */
+export function gemmJs(
   transA: boolean,
   transB: boolean,
   M: number,

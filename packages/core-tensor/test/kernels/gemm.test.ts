@@ -1,6 +1,6 @@
 import type {} from '@shinkei/vitest-config/matchers';
 import { describe, expect, it } from 'vitest';
-import { gemm } from '../../src/kernels/gemm.js';
+import { gemm, gemmJs } from '../../src/kernels/gemm.js';
 import { naiveGemm, seededF32, seededF64 } from './reference.js';
 
 const SIZES = [1, 3, 17, 65, 130];
@@ -17,23 +17,29 @@ function label(tA: boolean, tB: boolean): string {
 
 describe('gemm', () => {
   for (const [tA, tB] of TRANSPOSES) {
-    it(`${label(tA, tB)} matches the definition for odd sizes (float32)`, () => {
-      let seed = 1;
-      for (const M of SIZES) {
-        for (const N of SIZES) {
-          for (const K of [1, 3, 17, 130, 300]) {
-            if (M * N * K > 600_000) continue;
-            const A = seededF32(M * K, seed++);
-            const B = seededF32(K * N, seed++);
-            const C = new Float32Array(M * N);
-            const ref = new Float64Array(M * N);
-            gemm(tA, tB, M, N, K, 1, A, 0, B, 0, 0, C, 0);
-            naiveGemm(tA, tB, M, N, K, 1, A, 0, B, 0, 0, ref, 0);
-            expect(C, `M=${M} N=${N} K=${K}`).toBeAllClose(ref, { rtol: 1e-5, atol: 1e-5 });
+    // gemm sends the larger float32 products to the WebAssembly kernel; gemmJs is the JS kernel alone
+    for (const [name, entry] of [
+      ['gemm', gemm],
+      ['gemmJs', gemmJs],
+    ] as const) {
+      it(`${name}: ${label(tA, tB)} matches the definition for odd sizes (float32)`, () => {
+        let seed = 1;
+        for (const M of SIZES) {
+          for (const N of SIZES) {
+            for (const K of [1, 3, 17, 130, 300]) {
+              if (M * N * K > 600_000) continue;
+              const A = seededF32(M * K, seed++);
+              const B = seededF32(K * N, seed++);
+              const C = new Float32Array(M * N);
+              const ref = new Float64Array(M * N);
+              entry(tA, tB, M, N, K, 1, A, 0, B, 0, 0, C, 0);
+              naiveGemm(tA, tB, M, N, K, 1, A, 0, B, 0, 0, ref, 0);
+              expect(C, `M=${M} N=${N} K=${K}`).toBeAllClose(ref, { rtol: 1e-5, atol: 1e-5 });
+            }
           }
         }
-      }
-    });
+      });
+    }
 
     it(`${label(tA, tB)} is exact to rounding in float64, with α, β and offsets`, () => {
       const cases: [number, number, number][] = [
