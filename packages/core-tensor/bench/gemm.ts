@@ -1,5 +1,7 @@
 /**
- * GEMM and LeNet-convolution micro-benchmarks for the pure-JS kernels.
+ * GEMM and LeNet-convolution micro-benchmarks for the `js` backend's kernels (float32
+ * products from 2048 multiply–adds run on the WebAssembly SIMD GEMM; the "JS kernel" rows
+ * time the pure-JS GEMM alone).
  * Run from the repo root: `npx tsx packages/core-tensor/bench/gemm.ts`.
  *
  * Each case is warmed up (≥ 0.3 s, so V8 reaches its optimizing tier), then timed over
@@ -9,7 +11,7 @@
  * stays close to the uncontended wall time: the kernels are single-threaded).
  */
 import { conv2dBackwardInput, conv2dBackwardWeight, conv2dForward, conv2dGeometry } from '../src/kernels/conv.js';
-import { gemm } from '../src/kernels/gemm.js';
+import { gemm, gemmJs } from '../src/kernels/gemm.js';
 import { maxPool2dBackward, maxPool2dForward, pool2dGeometry } from '../src/kernels/pool.js';
 
 function randomArray(n: number, seed: number): Float32Array {
@@ -67,14 +69,15 @@ function benchGemm(
   N: number,
   K: number,
   label: string,
-  opts: { float64?: boolean; transA?: boolean; transB?: boolean } = {},
+  opts: { float64?: boolean; transA?: boolean; transB?: boolean; jsKernel?: boolean } = {},
 ): void {
   const make = (n: number, seed: number): Float32Array | Float64Array =>
     opts.float64 ? Float64Array.from(randomArray(n, seed)) : randomArray(n, seed);
   const A = make(M * K, 1);
   const B = make(K * N, 2);
   const C = make(M * N, 3);
-  const t = timeIt(() => gemm(opts.transA ?? false, opts.transB ?? false, M, N, K, 1, A, 0, B, 0, 0, C, 0));
+  const entry = opts.jsKernel ? gemmJs : gemm;
+  const t = timeIt(() => entry(opts.transA ?? false, opts.transB ?? false, M, N, K, 1, A, 0, B, 0, 0, C, 0));
   const gflops = (seconds: number): string => ((2 * M * N * K) / seconds / 1e9).toFixed(2).padStart(6);
   console.log(
     `gemm ${label.padEnd(22)} ${gflops(t.median)} GFLOP/s (best ${gflops(t.best)}, by CPU time ${gflops(t.cpu)})  ${(t.median * 1e3).toFixed(3)} ms`,
@@ -157,4 +160,6 @@ benchGemm(128, 256, 784, '(128×784)·(784×256)');
 benchGemm(512, 512, 512, '512 Aᵀ·B', { transA: true });
 benchGemm(512, 512, 512, '512 A·Bᵀ', { transB: true });
 benchGemm(512, 512, 512, '512 float64', { float64: true });
+benchGemm(128, 128, 128, '128 JS kernel', { jsKernel: true });
+benchGemm(512, 512, 512, '512 JS kernel', { jsKernel: true });
 benchLeNet(64);

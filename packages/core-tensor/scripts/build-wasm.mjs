@@ -65,8 +65,13 @@ export async function build(watPath) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const watPath of watFiles()) {
-    const text = await build(watPath);
-    writeFileSync(generatedPath(watPath), text);
-    console.log(`${basename(watPath)} → ${basename(generatedPath(watPath))}`);
+    try {
+      writeFileSync(generatedPath(watPath), await build(watPath));
+      console.log(`${basename(watPath)} → ${basename(generatedPath(watPath))}`);
+    } catch (error) {
+      // wabt's errors carry the position in the .wat; the stack would only show its minified source
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    }
   }
 }

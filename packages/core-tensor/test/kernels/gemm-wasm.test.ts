@@ -186,6 +186,24 @@ describe('gemmF32 (WebAssembly SIMD)', () => {
     const scale = termScale(false, false, [M, N, K], 1, A, 0, B, 0, 0, C, 0);
     expectWithinScale(C, exact, scale, (K + 2) * U, 'after growing');
   });
+
+  it('works on after a call too large for the memory it keeps (its instance is dropped)', () => {
+    const [M, N, K] = [3000, 3000, 2]; // C alone is 36 MB
+    const A = seededF32(M * K, 9);
+    const B = seededF32(K * N, 10);
+    const C = new Float32Array(M * N);
+    runWasm(false, false, [M, N, K], 1, A, 0, B, 0, 0, C, 0);
+    for (const i of [0, 1, N, M * N - 1, 4_321_234]) {
+      const [r, c] = [Math.floor(i / N), i % N];
+      const want = (A[2 * r] as number) * (B[c] as number) + (A[2 * r + 1] as number) * (B[N + c] as number);
+      expect(C[i]).toBeCloseTo(want, 6);
+    }
+    const small = new Float32Array(5 * 9);
+    runWasm(false, false, [5, 9, 2], 1, A, 0, B, 0, 0, small, 0);
+    const exact = new Float64Array(5 * 9);
+    naiveGemm(false, false, 5, 9, 2, 1, A, 0, B, 0, 0, exact, 0);
+    expect(small).toBeAllClose(exact, { rtol: 1e-6, atol: 1e-7 });
+  });
 });
 
 describe('WebAssembly loading', () => {
