@@ -50,31 +50,54 @@ export function exportOnnx(
   if (inputNames.length !== exampleInputs.length) {
     throw new TraceError(`exportOnnx: ${inputNames.length} input names for ${exampleInputs.length} example inputs`);
   }
-  const dynamicAxes = options.dynamicAxes ?? {};
-  const dynamicBatch = Object.values(dynamicAxes).some((axes) => 0 in axes);
-  const graph = new GraphBuilder(options.opset ?? 17, dynamicBatch);
   const parameterNames = new Map<Tensor, string>();
   if (isModule(model)) {
     for (const [name, p] of model.namedParameters()) parameterNames.set(p, name);
     for (const [name, b] of model.namedBuffers?.() ?? []) parameterNames.set(b, name);
   }
-  const tracer = new Tracer(graph, parameterNames);
-  const inputs = exampleInputs.map((t, i) => {
-    const leaf = t.detach();
-    tracer.input(leaf, inputNames[i]!);
-    return leaf;
+  const inputs = exampleInputs.map((t) => t.detach());
+  const run = (): Tensor | Tensor[] => {
+    if (!isModule(model)) return model(...inputs);
+    const wasTraining = model.training;
+    model.eval?.();
+    try {
+      return model.forward(...inputs);
+    } finally {
+      if (wasTraining) model.train?.(true);
+    }
+  };
+  return traceToOnnx({
+    ...options,
+    inputs: inputs.map((tensor, i) => ({ tensor, name: inputNames[i]! })),
+    parameterNames,
+    run,
   });
+}
 
-  const wasTraining = isModule(model) ? model.training : undefined;
-  if (isModule(model)) model.eval?.();
-  let result: Tensor | Tensor[];
-  try {
-    result = tracer.run(() => (isModule(model) ? model.forward(...inputs) : model(...inputs)));
-  } finally {
-    if (isModule(model) && wasTraining) model.train?.(true);
-  }
+/** What {@link traceToOnnx} records: named graph inputs and the function of them to trace. */
+export interface TraceSpec extends Omit<ExportOptions, 'inputNames'> {
+  /** The graph inputs: tensors the function reads (leaves), each with its input name. */
+  inputs: readonly { tensor: Tensor; name: string }[];
+  /** Names of the tensors that become initializers when the function reads them (parameters, buffers). */
+  parameterNames?: ReadonlyMap<Tensor, string>;
+  /** The function to record, run once on the inputs. */
+  run: () => Tensor | Tensor[];
+}
+
+/**
+ * Record `spec.run` as a static graph over `spec.inputs` and encode it as an ONNX
+ * ModelProto: the engine under {@link exportOnnx}, for callers that choose which tensors
+ * are inputs (parameters too, for a compiled gradient).
+ */
+export function traceToOnnx(spec: TraceSpec): Uint8Array {
+  const dynamicAxes = spec.dynamicAxes ?? {};
+  const dynamicBatch = Object.values(dynamicAxes).some((axes) => 0 in axes);
+  const graph = new GraphBuilder(spec.opset ?? 17, dynamicBatch);
+  const tracer = new Tracer(graph, spec.parameterNames ?? new Map());
+  for (const { tensor, name } of spec.inputs) tracer.input(tensor, name);
+  const result = tracer.run(spec.run);
   const outputs = Array.isArray(result) ? result : [result];
-  const outputNames = options.outputNames ?? outputs.map((_, i) => (outputs.length === 1 ? 'output' : `output_${i}`));
+  const outputNames = spec.outputNames ?? outputs.map((_, i) => (outputs.length === 1 ? 'output' : `output_${i}`));
   if (outputNames.length !== outputs.length)
     throw new TraceError(`exportOnnx: ${outputNames.length} output names for ${outputs.length} outputs`);
   outputs.forEach((o, i) => {
@@ -82,9 +105,9 @@ export function exportOnnx(
   });
 
   // an output whose axes are not given follows the inputs' dynamic batch when its dim 0 matches it
-  const batchInput = inputs.findIndex((_, i) => dynamicAxes[inputNames[i]!]?.[0] !== undefined);
-  const batchSymbol = batchInput >= 0 ? dynamicAxes[inputNames[batchInput]!]![0]! : undefined;
-  const tracedBatch = batchInput >= 0 ? inputs[batchInput]!.shape[0] : undefined;
+  const batchInput = spec.inputs.find(({ name }) => dynamicAxes[name]?.[0] !== undefined);
+  const batchSymbol = batchInput === undefined ? undefined : dynamicAxes[batchInput.name]![0]!;
+  const tracedBatch = batchInput?.tensor.shape[0];
   const axesOf = (name: string, t: Tensor, isOutput: boolean): Record<number, string> =>
     dynamicAxes[name] ??
     (isOutput && batchSymbol !== undefined && t.shape[0] === tracedBatch ? { 0: batchSymbol } : {});
@@ -95,9 +118,9 @@ export function exportOnnx(
   });
   return encodeModel(
     graph,
-    inputs.map((t, i) => info(inputNames[i]!, t)),
+    spec.inputs.map(({ tensor, name }) => info(name, tensor)),
     outputs.map((t, i) => info(outputNames[i]!, t, true)),
-    options.graphName ?? 'shinkei',
+    spec.graphName ?? 'shinkei',
   );
 }
 

@@ -26,7 +26,19 @@ export interface OrtSessionOptions {
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
   executionMode?: 'sequential' | 'parallel';
   logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+  /** ONNX Runtime session config entries (onnxruntime_session_options_config_keys.h), nested by dots. */
+  extra?: Record<string, unknown>;
 }
+
+/**
+ * Session options for code that alternates ORT calls with JS work (the `ort` backend's
+ * kernels, a compiled gradient between optimizer steps): intra-op workers that spin
+ * between calls would take the cores the JS thread needs (measured on a busy two-core
+ * machine: the CNN training step ~5× slower).
+ */
+export const interleavedSessionOptions: OrtSessionOptions = {
+  extra: { session: { intra_op: { allow_spinning: '0' } } },
+};
 
 export interface OrtPublicSession {
   readonly inputNames: readonly string[];

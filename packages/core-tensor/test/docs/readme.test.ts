@@ -54,4 +54,18 @@ describe('README', () => {
     expect(Number(accuracy)).toBeGreaterThan(97);
     expect(Number(gap)).toBeLessThan(1e-4);
   });
+
+  it('shows examples/static-graph-training.ts verbatim: a compiled value-and-grad trains the digits MLP', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const example = readFileSync(`${root}examples/static-graph-training.ts`, 'utf8');
+    expect(readme).toContain(example.trim());
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', `${root}examples/static-graph-training.ts`],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const [, graphs, accuracy] = /(\d+) static graphs \(full and last batch\), test accuracy ([\d.]+)%/.exec(out) ?? [];
+    expect(Number(graphs)).toBe(2);
+    expect(Number(accuracy)).toBeGreaterThan(94);
+  });
 });

@@ -1,5 +1,5 @@
 import type { OrtRuntime, OrtSessionOptions } from '../runtime.js';
-import { loadOrt } from '../runtime.js';
+import { interleavedSessionOptions, loadOrt } from '../runtime.js';
 import { OpSessions } from './op-sessions.js';
 import { OrtAccelerator } from './ort-accelerator.js';
 import type { AccelerationThresholds } from './thresholds.js';
@@ -28,16 +28,13 @@ export function createOrtAccelerator(options: OrtAcceleratorOptions = {}): OrtAc
   const runtime = (options.loadRuntime ?? loadOrt)();
   const { createNativeSession } = runtime;
   if (typeof createNativeSession === 'string') throw new Error(createNativeSession);
-  // `extra` holds ORT session config entries (onnxruntime_session_options_config_keys.h)
-  const sessionOptions: OrtSessionOptions & { extra: Record<string, unknown> } = {
+  const sessionOptions: OrtSessionOptions = {
+    ...interleavedSessionOptions,
     graphOptimizationLevel: 'all',
     executionMode: 'sequential',
     interOpNumThreads: 1,
     // failures are reported once by OpSessions, not logged by ORT on every call
     logSeverityLevel: 4,
-    // eager code alternates ORT calls with JS work: workers spinning between calls would take
-    // the cores the JS thread needs (measured on a busy two-core machine: the CNN step ~5× slower)
-    extra: { session: { intra_op: { allow_spinning: '0' } } },
     ...(options.threads === undefined ? {} : { intraOpNumThreads: options.threads }),
   };
   const sessions = new OpSessions(createNativeSession, sessionOptions, (key, error) =>
