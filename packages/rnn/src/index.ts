@@ -15,6 +15,7 @@ export type { LSTMOptions } from './layers/lstm.js';
 export { LSTM } from './layers/lstm.js';
 export type { RecurrentLayerOptions, StepsResult } from './layers/recurrent-layer.js';
 export { detachState, RecurrentLayer } from './layers/recurrent-layer.js';
+export { timeSteps } from './layers/time-steps.js';
 export { bitsPerCharacter } from './models/bits-per-character.js';
 export type {
   CharLanguageModelOptions,

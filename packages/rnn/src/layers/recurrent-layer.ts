@@ -1,6 +1,7 @@
 import type { Generator, Tensor } from '@shinkei/core-tensor';
 import { cat, isGradEnabled, nn, ShapeError } from '@shinkei/core-tensor';
 import type { RecurrentCell } from '../cells/recurrent-cell.js';
+import { timeSteps } from './time-steps.js';
 
 /** The sequence options every layer takes (PyTorch's nn.RNN/LSTM/GRU, plus truncated BPTT). */
 export interface RecurrentLayerOptions {
@@ -84,8 +85,8 @@ export abstract class RecurrentLayer<S, In extends unknown[], Out> extends nn.Mo
   /**
    * Run the stack over a list of step inputs (each [..., B, I]), from `state` (one per cell,
    * zeros by default). This is the loop every forward uses; call it directly to feed steps
-   * one at a time (sampling) or inputs that carry gradients step by step (embeddings), which
-   * avoids cutting a [T, B, I] tensor into slices.
+   * one at a time (sampling) or steps cut from a sequence with `timeSteps` (the language
+   * model's embedded characters).
    */
   forwardSteps(inputs: readonly Tensor[], state?: readonly S[]): StepsResult<S> {
     const T = inputs.length;
@@ -115,8 +116,9 @@ export abstract class RecurrentLayer<S, In extends unknown[], Out> extends nn.Mo
   /**
    * A whole sequence [T, B, I] ([B, T, I] when batchFirst) from initial state tensors
    * (each [L·D, B, H], or undefined for zeros): the output [T, B, D·H] ([B, T, D·H]) and
-   * each final state tensor stacked to [L·D, B, H]. Time steps are [1, B, ·] slices and all
-   * shapes come from ops on the input, so an exported graph accepts any batch size.
+   * each final state tensor stacked to [L·D, B, H]. Time steps are [1, B, ·] slices cut by
+   * one unbind (see timeSteps) and all shapes come from ops on the input, so an exported
+   * graph accepts any batch size.
    */
   protected runSequence(input: Tensor, initial: readonly (Tensor | undefined)[]): Tensor[] {
     if (input.ndim !== 3 || input.shape[2] !== this.inputSize) {
@@ -125,9 +127,8 @@ export abstract class RecurrentLayer<S, In extends unknown[], Out> extends nn.Mo
         `${this.layerName}: input [${input.shape.join(',')}] needs shape [${layout}, ${this.inputSize}] (inputSize ${this.inputSize})`,
       );
     }
-    const timeMajor = this.batchFirst ? input.transpose(0, 1) : input;
-    const [T, B] = timeMajor.shape as [number, number];
-    const steps = Array.from({ length: T }, (_, t) => timeMajor.narrow(0, t, 1));
+    const B = input.shape[this.batchFirst ? 0 : 1]!;
+    const steps = timeSteps(input, this.batchFirst ? 1 : 0);
     const cellCount = this.numLayers * this.directions;
     initial.forEach((t) => {
       if (

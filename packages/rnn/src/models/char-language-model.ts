@@ -1,6 +1,7 @@
 import type { Generator, Tensor } from '@shinkei/core-tensor';
 import { cat, nn, ShapeError } from '@shinkei/core-tensor';
 import type { RecurrentLayer } from '../layers/recurrent-layer.js';
+import { timeSteps } from '../layers/time-steps.js';
 import type { RecurrentKind } from './sequence-regressor.js';
 import { recurrentLayer } from './sequence-regressor.js';
 
@@ -34,8 +35,9 @@ export interface LanguageModelOutput {
 /**
  * A character-level language model: each character index xₜ is embedded, a recurrent
  * layer reads the embeddings, and a linear readout gives the scores of the next
- * character, p(xₜ₊₁ | x≤ₜ) = softmax(W_hy hₜ + b_y). Steps are embedded one by one and fed
- * to the layer's forwardSteps, so the embedding's gradient is gathered step by step.
+ * character, p(xₜ₊₁ | x≤ₜ) = softmax(W_hy hₜ + b_y). The chunk is embedded at once and cut
+ * into steps for the layer's forwardSteps by one unbind, so the embedding's gradient is
+ * one scatter into the table and the steps' gradients are gathered in one stack.
  */
 export class CharLanguageModel extends nn.Module<[Tensor, LanguageModelState?], LanguageModelOutput> {
   readonly embedding: nn.Embedding;
@@ -69,7 +71,7 @@ export class CharLanguageModel extends nn.Module<[Tensor, LanguageModelState?], 
       throw new ShapeError(
         `CharLanguageModel: expected int32 indices [T, B], got ${ids.dtype} [${ids.shape.join(',')}]`,
       );
-    const steps = Array.from({ length: ids.shape[0]! }, (_, t) => this.embedding.call(ids.narrow(0, t, 1)));
+    const steps = timeSteps(this.embedding.call(ids), 0);
     const { outputs, state: next } = this.rnn.forwardSteps(steps, state);
     return { logits: this.readout.call(cat(outputs, 0)), state: next };
   }

@@ -2,6 +2,7 @@ import type { Generator, Tensor } from '@shinkei/core-tensor';
 import { enableGrad, gradients, rand, ShapeError, zeros } from '@shinkei/core-tensor';
 import { RecurrentCell } from '../cells/recurrent-cell.js';
 import type { RecurrentLayer } from '../layers/recurrent-layer.js';
+import { timeSteps } from '../layers/time-steps.js';
 
 export interface GradientThroughTimeOptions {
   /** The input sequence [T, B, I] (default U[0, 1] values, batch 16). */
@@ -54,7 +55,7 @@ export function gradientThroughTime(
   const B = inputs.shape[1]!;
   const loss = options.loss ?? ((hT: Tensor) => hT.sum().div(B));
   return enableGrad(() => {
-    const steps = Array.from({ length: T }, (_, t) => inputs.narrow(0, t, 1));
+    const steps = timeSteps(inputs, 0);
     const step = cell.stepper(steps[0]!);
     let state = cell.initialState(steps[0]!);
     const probes: Tensor[][] = [];
