@@ -1,6 +1,6 @@
 import { wasmBase64 } from './wasm/gemm-f32.bytes.js';
 import type { WasmMemory, WasmModule } from './wasm/instance.js';
-import { compileWasm } from './wasm/instance.js';
+import { compileWasm, WASM_PAGE_BYTES } from './wasm/instance.js';
 
 /*
  * Float32 GEMM on the WebAssembly SIMD kernel of wasm/gemm-f32.wat. The operands are
@@ -11,7 +11,6 @@ import { compileWasm } from './wasm/instance.js';
 
 /** What gemm-f32.wat exports. */
 interface GemmF32Exports {
-  memory: WasmMemory;
   pack(
     src: number,
     laneStride: number,
@@ -32,15 +31,17 @@ interface GemmF32Exports {
   heap_base: { value: number };
 }
 
+/** Linear memory of a first instance, and the least a new one gets. */
+const INITIAL_BYTES = 2 ** 20;
 /** Linear memory kept between calls; a larger call's instance is dropped after it (its memory freed). */
 const RETAINED_BYTES = 32 * 2 ** 20;
 /** Operands past this many bytes stay on the JS kernel (wasm32 addresses, engines' memory limits). */
 const MAX_BYTES = 2 ** 30;
-const PAGE_BYTES = 65536;
 
 /** The compiled module: undefined until first use, null when WebAssembly SIMD is unavailable. */
 let compiled: WasmModule<GemmF32Exports> | null | undefined;
-let kernel: GemmF32Exports | undefined;
+/** The current instance and its memory; replaced by a larger one when operands outgrow it. */
+let kernel: { exports: GemmF32Exports; memory: WasmMemory } | undefined;
 
 /** True when this engine runs the WebAssembly SIMD kernel (checked once, then cached). */
 export function wasmGemmAvailable(): boolean {
@@ -48,11 +49,24 @@ export function wasmGemmAvailable(): boolean {
   return compiled !== null;
 }
 
-/** The instance, with at least `bytes` of linear memory. */
-function instanceWith(bytes: number): GemmF32Exports {
-  kernel ??= (compiled as WasmModule<GemmF32Exports>).instantiate();
-  const have = kernel.memory.buffer.byteLength;
-  if (have < bytes) kernel.memory.grow(Math.ceil((bytes - have) / PAGE_BYTES));
+/** A new instance on at least `bytes` of linear memory, or undefined when the engine cannot allocate it. */
+function instantiate(bytes: number): { exports: GemmF32Exports; memory: WasmMemory } | undefined {
+  try {
+    return (compiled as WasmModule<GemmF32Exports>).instantiate(Math.ceil(bytes / WASM_PAGE_BYTES));
+  } catch {
+    return undefined; // out of memory: the JS kernel needs none
+  }
+}
+
+/**
+ * An instance whose memory holds `operandBytes` past `heap_base`. A new one gets a quarter
+ * more, so slowly growing operands do not re-instantiate on every call.
+ */
+function kernelFor(operandBytes: number): { exports: GemmF32Exports; memory: WasmMemory } | undefined {
+  kernel ??= instantiate(INITIAL_BYTES);
+  if (kernel === undefined) return undefined;
+  const need = kernel.exports.heap_base.value + operandBytes;
+  if (kernel.memory.buffer.byteLength < need) kernel = instantiate(Math.max(1.25 * need, INITIAL_BYTES));
   return kernel;
 }
 
@@ -63,9 +77,8 @@ const align16 = (bytes: number): number => (bytes + 15) & ~15;
  * K×N, C M×N row-major, at the given offsets), on the WebAssembly SIMD kernel:
  * C[i,j] = α·Σₖ op(A)[i,k]·op(B)[k,j] + β·C[i,j], summed in float32 in depth order and
  * added to C once per depth block of 256; α and β are rounded to float32, and β = 0
- * ignores C's contents. Returns false,
- * touching nothing, when the kernel is unavailable or the operands would not fit its
- * memory; the caller then runs the JS kernel.
+ * ignores C's contents. Returns false, touching nothing, when the kernel is unavailable or
+ * the operands would not fit its memory; the caller then runs the JS kernel.
  */
 export function gemmF32(
   transA: boolean,
@@ -84,13 +97,18 @@ export function gemmF32(
 ): boolean {
   // α and β travel as float32: a nonzero β that would round to 0 must still read C
   if (!wasmGemmAvailable() || (beta !== 0 && Math.fround(beta) === 0)) return false;
-  const k = instanceWith(0);
+  // A, B and C past heap_base, each 16-byte aligned
+  const bAt = align16(4 * M * K);
+  const cAt = bAt + align16(4 * K * N);
+  const operandBytes = cAt + 4 * M * N;
+  if (operandBytes > MAX_BYTES) return false;
+  const current = kernelFor(operandBytes);
+  if (current === undefined) return false;
+  const { exports: k, memory } = current;
+  const { pack, macro } = k;
   const aPtr = k.heap_base.value;
-  const bPtr = aPtr + align16(4 * M * K);
-  const cPtr = bPtr + align16(4 * K * N);
-  const end = cPtr + 4 * M * N;
-  if (end > MAX_BYTES) return false;
-  const { memory, pack, macro } = instanceWith(end);
+  const bPtr = aPtr + bAt;
+  const cPtr = aPtr + cAt;
   const mem = new Float32Array(memory.buffer);
   mem.set(A.subarray(aOffset, aOffset + M * K), aPtr >> 2);
   mem.set(B.subarray(bOffset, bOffset + K * N), bPtr >> 2);

@@ -175,7 +175,7 @@ describe('gemmF32 (WebAssembly SIMD)', () => {
     expect(viaGemm).toEqual(direct);
   });
 
-  it('grows its memory for large operands and keeps working after', () => {
+  it('moves to a larger memory for large operands', () => {
     const [M, N, K] = [700, 600, 40]; // A, B, C ≈ 1.9 MB
     const A = seededF32(M * K, 7);
     const B = seededF32(K * N, 8);
@@ -185,6 +185,23 @@ describe('gemmF32 (WebAssembly SIMD)', () => {
     naiveGemm(false, false, M, N, K, 1, A, 0, B, 0, 0, exact, 0);
     const scale = termScale(false, false, [M, N, K], 1, A, 0, B, 0, 0, C, 0);
     expectWithinScale(C, exact, scale, (K + 2) * U, 'after growing');
+  });
+
+  it('never grows a memory in place (a detached ArrayBuffer would slow every typed-array access in V8)', () => {
+    const memory = (
+      globalThis as unknown as { WebAssembly: { Memory: { prototype: { grow(pages: number): number } } } }
+    ).WebAssembly.Memory.prototype;
+    const grow = vi.spyOn(memory, 'grow');
+    const [M, N, K] = [900, 800, 3]; // needs more than the first instance's 1 MiB
+    const A = seededF32(M * K, 11);
+    const B = seededF32(K * N, 12);
+    const C = new Float32Array(M * N);
+    runWasm(false, false, [M, N, K], 1, A, 0, B, 0, 0, C, 0);
+    expect(grow).not.toHaveBeenCalled();
+    grow.mockRestore();
+    const exact = new Float64Array(M * N);
+    naiveGemm(false, false, M, N, K, 1, A, 0, B, 0, 0, exact, 0);
+    expect(C).toBeAllClose(exact, { rtol: 1e-6, atol: 1e-6 });
   });
 
   it('works on after a call too large for the memory it keeps (its instance is dropped)', () => {

@@ -14,9 +14,11 @@
 ;; C ← α·acc + β·C (β = 0: C is not read, so garbage in it is ignored).
 ;;
 ;; Memory map (bytes): [0, 256) edge tile scratch, [pack_a, pack_a + MC·KC·4) packed A,
-;; [pack_b, pack_b + KC·NC·4) packed B, [heap_base, …) operands, grown by the driver.
+;; [pack_b, pack_b + KC·NC·4) packed B, [heap_base, …) operands. The memory is imported:
+;; the driver never grows it (see gemm-wasm.ts), it instantiates the module again on a
+;; larger one.
 (module
-  (memory (export "memory") 11)
+  (import "env" "memory" (memory 11))
 
   (global (export "mr") i32 (i32.const 4))
   (global (export "nr") i32 (i32.const 8))
