@@ -4,6 +4,7 @@ import type { ActivationName } from '../activations/activations.js';
 import { backpropAgreement } from '../mlp/backprop-agreement.js';
 import type { MLPHead } from '../mlp/head.js';
 import { MLP } from '../mlp/mlp.js';
+import { netGapFigure } from './components/net-gap-figure.js';
 import { bySize, fmt, runContext } from './context.js';
 import type { ExperimentOptions, ExperimentResult, PerceptronExperiment } from './types.js';
 
@@ -70,19 +71,10 @@ export function backpropAutodiff(options?: ExperimentOptions): ExperimentResult 
     ],
     metrics: { maxRelativeError: worst, nets: results.length, exactlyEqualNets: exact },
     figures: [
-      {
-        kind: 'bar',
-        title:
-          'Largest |manual − autograd| / max |autograd| of a gradient tensor, per net (nets that agree exactly are left out)',
-        yLabel: 'relative difference',
-        logY: true,
-        bars: results
-          .filter((r) => r.error > 0)
-          .map((r) => ({
-            label: `${r.activation}·${r.depth}${r.head === 'multiclass' ? '' : `·${r.head}`}`,
-            value: r.error,
-          })),
-      },
+      netGapFigure(
+        'Largest |manual − autograd| / max |autograd| of a gradient tensor, per net (nets that agree exactly are left out)',
+        results.map((r) => ({ ...r, gap: r.error })),
+      ),
     ],
     settings: {
       depths,

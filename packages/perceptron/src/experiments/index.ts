@@ -1,4 +1,5 @@
 import { backpropAutodiffExperiment } from './backprop-autodiff.js';
+import { dynamicStaticGraphsExperiment } from './dynamic-static-graphs.js';
 import { mnistExperiment } from './mnist.js';
 import { optimizersExperiment } from './optimizers.js';
 import { perceptronConvergenceExperiment } from './perceptron-convergence.js';
@@ -8,6 +9,7 @@ import type { PerceptronExperiment } from './types.js';
 import { vanishingGradientsExperiment } from './vanishing-gradients.js';
 
 export { backpropAutodiff, backpropAutodiffExperiment } from './backprop-autodiff.js';
+export { dynamicStaticGraphs, dynamicStaticGraphsExperiment } from './dynamic-static-graphs.js';
 export { mnist, mnistExperiment } from './mnist.js';
 export { optimizers, optimizersExperiment } from './optimizers.js';
 export { perceptronConvergence, perceptronConvergenceExperiment } from './perceptron-convergence.js';
@@ -21,6 +23,7 @@ export const experiments: readonly PerceptronExperiment[] = [
   perceptronConvergenceExperiment,
   singleNeuronModelsExperiment,
   backpropAutodiffExperiment,
+  dynamicStaticGraphsExperiment,
   vanishingGradientsExperiment,
   optimizersExperiment,
   standardComponentsExperiment,

@@ -12,7 +12,11 @@ export interface ExperimentOptions {
   progress?(fraction: number, label?: string): void;
 }
 
-/** One experiment of chapter 6.1.1–6.1.5: the tour's Experiment without its topic, runnable with plain options. */
+/**
+ * One experiment of chapter 6.1.1–6.1.5: the tour's Experiment without its topic, runnable
+ * with plain options. Most run synchronously; one that loads an optional dependency
+ * (onnxruntime-node) returns a promise, so await the result.
+ */
 export interface PerceptronExperiment extends Omit<Experiment, 'topic' | 'run'> {
-  run(options?: ExperimentOptions): ExperimentResult;
+  run(options?: ExperimentOptions): ExperimentResult | Promise<ExperimentResult>;
 }
