@@ -82,6 +82,8 @@ export interface TraceSpec extends Omit<ExportOptions, 'inputNames'> {
   parameterNames?: ReadonlyMap<Tensor, string>;
   /** The function to record, run once on the inputs. */
   run: () => Tensor | Tensor[];
+  /** Who traces, named in errors (default `exportOnnx`). */
+  caller?: string;
 }
 
 /**
@@ -93,13 +95,15 @@ export function traceToOnnx(spec: TraceSpec): Uint8Array {
   const dynamicAxes = spec.dynamicAxes ?? {};
   const dynamicBatch = Object.values(dynamicAxes).some((axes) => 0 in axes);
   const graph = new GraphBuilder(spec.opset ?? 17, dynamicBatch);
-  const tracer = new Tracer(graph, spec.parameterNames ?? new Map());
+  const tracer = new Tracer(graph, spec.parameterNames ?? new Map(), spec.caller);
   for (const { tensor, name } of spec.inputs) tracer.input(tensor, name);
   const result = tracer.run(spec.run);
   const outputs = Array.isArray(result) ? result : [result];
   const outputNames = spec.outputNames ?? outputs.map((_, i) => (outputs.length === 1 ? 'output' : `output_${i}`));
   if (outputNames.length !== outputs.length)
-    throw new TraceError(`exportOnnx: ${outputNames.length} output names for ${outputs.length} outputs`);
+    throw new TraceError(
+      `${spec.caller ?? 'exportOnnx'}: ${outputNames.length} output names for ${outputs.length} outputs`,
+    );
   outputs.forEach((o, i) => {
     graph.alias(tracer.valueOf(o), outputNames[i]!);
   });

@@ -24,6 +24,8 @@ export class Tracer implements OpObserver {
   constructor(
     private readonly graph: GraphBuilder,
     private readonly parameterNames: ReadonlyMap<Tensor, string>,
+    /** Who traces, for error messages (`exportOnnx`, `compileValueAndGrad`). */
+    private readonly caller = 'exportOnnx',
   ) {}
 
   /** Declare a graph input. */
@@ -90,7 +92,7 @@ export class Tracer implements OpObserver {
     try {
       names = emit(inputNames);
     } catch (error) {
-      throw new TraceError(`exportOnnx: op '${opName}' cannot be exported: ${(error as Error).message}`);
+      throw new TraceError(`${this.caller}: op '${opName}' cannot be exported: ${(error as Error).message}`);
     }
     outputs.forEach((output, i) => {
       this.names.set(output, names[i]!);
@@ -102,7 +104,7 @@ export class Tracer implements OpObserver {
     if (this.isTraced(t) || this.isInput(t)) {
       const producer = this.lastOp.get(t);
       throw new TraceError(
-        `exportOnnx: the function reads the values of a traced tensor with ${how}${producer ? ` (output of '${producer}')` : ''}; data-dependent control flow cannot be recorded in a static graph — compute with tensor ops instead`,
+        `${this.caller}: the function reads the values of a traced tensor with ${how}${producer ? ` (output of '${producer}')` : ''}; data-dependent control flow cannot be recorded in a static graph — compute with tensor ops instead`,
       );
     }
   }

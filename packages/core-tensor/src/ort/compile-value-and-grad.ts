@@ -107,6 +107,7 @@ function traceValueAndGrad(
     inputs: [...inputs, ...parameters.map(([name, tensor]) => ({ tensor, name }))],
     outputNames: ['loss', ...trainable.map(([name]) => `grad.${name}`)],
     graphName: 'value_and_grad',
+    caller: 'compileValueAndGrad',
     run: () =>
       withGradMode(true, () => {
         const loss = lossFn(...inputs.map(({ tensor }) => tensor));
