@@ -439,6 +439,10 @@ export class Tensor {
   chunk(chunks: number, dim = 0): Tensor[] {
     return ix.chunk(this, chunks, dim);
   }
+  /** The slices along `dim`, with that dim removed (torch.unbind): x.unbind(d)[i] = x[…, i, …]. */
+  unbind(dim = 0): Tensor[] {
+    return ix.unbind(this, dim);
+  }
   repeat(...reps: number[] | [readonly number[]]): Tensor {
     return ix.repeat(this, ...reps);
   }
