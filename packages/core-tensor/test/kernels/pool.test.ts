@@ -256,6 +256,30 @@ describe('maxPool2d at NaN, −∞ and ties: both kernels pick as PyTorch', () =
   const values = [Number.NaN, Number.NEGATIVE_INFINITY, 1, 2];
   const windows = Array.from({ length: 256 }, (_, k) => [0, 1, 2, 3].map((t) => values[(k >> (2 * t)) & 3]!));
 
+  /** Pool `x` (one plane of shape [h, w]) with `kernel` = stride and check every window's pick; `flatIndex(w, t)` places tap t of window w. */
+  function expectPicks(
+    x: Float64Array,
+    [h, w]: [number, number],
+    kernel: [number, number],
+    flatIndex: (window: number, tap: number) => number,
+  ): void {
+    const g = pool2dGeometry([1, 1, h, w], {
+      kernel,
+      stride: kernel,
+      padding: [0, 0],
+      dilation: [1, 1],
+      ceilMode: false,
+    });
+    const out = new Float64Array(windows.length);
+    const idx = new Int32Array(windows.length);
+    maxPool2dForward(x, g, out, idx);
+    windows.forEach((taps, window) => {
+      const t = sequentialPick(taps);
+      expect(idx[window]).toBe(flatIndex(window, t));
+      expect(Object.is(out[window], taps[t])).toBe(true);
+    });
+  }
+
   it('2×2 stride 2 (the tournament kernel), every window of four special values', () => {
     // the windows side by side: row 0 holds taps a b, row 1 holds c d
     const x = new Float64Array(2 * 512);
@@ -263,39 +287,10 @@ describe('maxPool2d at NaN, −∞ and ties: both kernels pick as PyTorch', () =
       x.set([a!, b!], 2 * w);
       x.set([c!, d!], 512 + 2 * w);
     });
-    const g = pool2dGeometry([1, 1, 2, 512], {
-      kernel: [2, 2],
-      stride: [2, 2],
-      padding: [0, 0],
-      dilation: [1, 1],
-      ceilMode: false,
-    });
-    const out = new Float64Array(256);
-    const idx = new Int32Array(256);
-    maxPool2dForward(x, g, out, idx);
-    windows.forEach((taps, w) => {
-      const t = sequentialPick(taps);
-      expect(idx[w]).toBe((t >> 1) * 512 + 2 * w + (t & 1));
-      expect(Object.is(out[w], taps[t])).toBe(true);
-    });
+    expectPicks(x, [2, 512], [2, 2], (w, t) => (t >> 1) * 512 + 2 * w + (t & 1));
   });
 
   it('1×4 stride 4 (the general kernel), every window of four special values', () => {
-    const x = Float64Array.from(windows.flat());
-    const g = pool2dGeometry([1, 1, 1, 1024], {
-      kernel: [1, 4],
-      stride: [1, 4],
-      padding: [0, 0],
-      dilation: [1, 1],
-      ceilMode: false,
-    });
-    const out = new Float64Array(256);
-    const idx = new Int32Array(256);
-    maxPool2dForward(x, g, out, idx);
-    windows.forEach((taps, w) => {
-      const t = sequentialPick(taps);
-      expect(idx[w]).toBe(4 * w + t);
-      expect(Object.is(out[w], taps[t])).toBe(true);
-    });
+    expectPicks(Float64Array.from(windows.flat()), [1, 1024], [1, 4], (w, t) => 4 * w + t);
   });
 });
