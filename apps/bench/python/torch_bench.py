@@ -66,9 +66,24 @@ def cnn(torch):
     )
 
 
-def train_step(torch, model, inputs, params):
-    """One step: zero the gradients (to None, as shinkei and tfjs do), forward, cross-entropy, backward, update."""
-    labels = torch.randint(0, 10, (params["batch"],))
+def lstm_regressor(torch, input_size, hidden_size):
+    """torch.nn.LSTM (time-major [steps, batch, input]) and a Linear readout of the last hidden state, one output per sequence."""
+
+    class LstmRegressor(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lstm = torch.nn.LSTM(input_size, hidden_size)
+            self.readout = torch.nn.Linear(hidden_size, 1)
+
+        def forward(self, inputs):
+            _, (h_n, _) = self.lstm(inputs)
+            return self.readout(h_n[-1]).squeeze(-1)
+
+    return LstmRegressor()
+
+
+def train_step(torch, model, inputs, targets, loss_fn, params):
+    """One step: zero the gradients (to None, as shinkei and tfjs do), forward, loss, backward, update."""
     if params["optimizer"] == "sgd":
         optimizer = torch.optim.SGD(model.parameters(), lr=params["lr"])
     else:
@@ -76,11 +91,17 @@ def train_step(torch, model, inputs, params):
 
     def step():
         optimizer.zero_grad(set_to_none=True)
-        loss = torch.nn.functional.cross_entropy(model(inputs), labels)
+        loss = loss_fn(model(inputs), targets)
         loss.backward()
         optimizer.step()
 
     return step
+
+
+def classification_step(torch, model, inputs, params):
+    """A training step with softmax cross-entropy on random labels."""
+    labels = torch.randint(0, 10, (params["batch"],))
+    return train_step(torch, model, inputs, labels, torch.nn.functional.cross_entropy, params)
 
 
 def gemm(torch, params):
@@ -90,11 +111,19 @@ def gemm(torch, params):
 
 
 def mlp_train(torch, params):
-    return train_step(torch, mlp(torch), torch.randn(params["batch"], MLP_LAYERS[0]), params)
+    return classification_step(torch, mlp(torch), torch.randn(params["batch"], MLP_LAYERS[0]), params)
 
 
 def cnn_train(torch, params):
-    return train_step(torch, cnn(torch), torch.randn(params["batch"], 1, CNN_SIZE, CNN_SIZE), params)
+    return classification_step(torch, cnn(torch), torch.randn(params["batch"], 1, CNN_SIZE, CNN_SIZE), params)
+
+
+def lstm_train(torch, params):
+    """The LSTM regressor's step, mean squared error on one target per sequence; shapes from the plan."""
+    model = lstm_regressor(torch, params["inputSize"], params["hiddenSize"])
+    inputs = torch.randn(params["steps"], params["batch"], params["inputSize"])
+    targets = torch.randn(params["batch"])
+    return train_step(torch, model, inputs, targets, torch.nn.functional.mse_loss, params)
 
 
 def cnn_infer(torch, params):
@@ -108,7 +137,13 @@ def cnn_infer(torch, params):
     return step
 
 
-CASES = {"gemm": gemm, "mlp-train": mlp_train, "cnn-train": cnn_train, "cnn-infer": cnn_infer}
+CASES = {
+    "gemm": gemm,
+    "mlp-train": mlp_train,
+    "cnn-train": cnn_train,
+    "cnn-infer": cnn_infer,
+    "lstm-train": lstm_train,
+}
 
 
 def blas_notes():

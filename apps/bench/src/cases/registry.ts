@@ -16,6 +16,13 @@ export interface TrainParams {
   batch: number;
 }
 
+/** A sequence regressor's training step: sequences [steps, batch, inputSize] (time-major), one target per sequence. */
+export interface SequenceTrainParams extends TrainParams {
+  steps: number;
+  inputSize: number;
+  hiddenSize: number;
+}
+
 export interface InferParams {
   batch: number;
 }
@@ -35,6 +42,7 @@ export interface CaseParams {
   'mlp-train': TrainParams;
   'cnn-train': TrainParams;
   'cnn-infer': InferParams;
+  'lstm-train': SequenceTrainParams;
   'gpt-train': GptParams;
 }
 
@@ -131,6 +139,21 @@ export const cnnInferCase: BenchCase<'cnn-infer'> = {
   variants: [{ id: 'b64', label: 'batch 64', params: { batch: 64 }, full: { warmup: 3, reps: 7, inner: 2 } }],
 };
 
+export const lstmTrainCase: BenchCase<'lstm-train'> = {
+  id: 'lstm-train',
+  title: 'LSTM training step',
+  what: "One Adam step of an LSTM sequence regressor in the adding problem's shape: 100 time steps of 2 features at batch 32, LSTM with 16 hidden units, a linear readout of the last hidden state, mean squared error on one target per sequence.",
+  metric: 'ms',
+  variants: [
+    {
+      id: 'adam',
+      label: 'Adam',
+      params: { optimizer: 'adam', lr: ADAM_LR, batch: 32, steps: 100, inputSize: 2, hiddenSize: 16 },
+      full: STEP_ITERATIONS,
+    },
+  ],
+};
+
 export const gptTrainCase: BenchCase<'gpt-train'> = {
   id: 'gpt-train',
   title: 'GPT training step',
@@ -148,6 +171,13 @@ export const gptTrainCase: BenchCase<'gpt-train'> = {
 };
 
 /** Every case, in report order. */
-export const cases: readonly BenchCase[] = [gemmCase, mlpTrainCase, cnnTrainCase, cnnInferCase, gptTrainCase];
+export const cases: readonly BenchCase[] = [
+  gemmCase,
+  mlpTrainCase,
+  cnnTrainCase,
+  cnnInferCase,
+  lstmTrainCase,
+  gptTrainCase,
+];
 
 export const caseIds: readonly CaseId[] = cases.map((c) => c.id);

@@ -20,7 +20,7 @@ on one machine, prints the tables and writes them to BENCHMARKS.md.
 
 Options:
   --only <case[,case]>  run only these cases (repeatable): gemm, mlp-train, cnn-train,
-                        cnn-infer, gpt-train
+                        cnn-infer, lstm-train, gpt-train
   --quick               fewer warm-up and timed iterations (a smoke run, for CI)
   --out <file>          where to write the report (default: BENCHMARKS.md at the
                         repository root; a relative path is taken from where you typed

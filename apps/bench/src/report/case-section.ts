@@ -12,20 +12,14 @@ interface Row {
   cells: Cell[];
 }
 
-function covers(system: SystemLabel, benchCase: BenchCase): boolean {
-  return system.covers === undefined || system.covers.includes(benchCase.id);
-}
-
 /** The systems with something to show for the case, each with one cell per variant. */
 function rowsOf(report: BenchReport, benchCase: BenchCase): Row[] {
-  return report.systems
-    .filter((s) => covers(s, benchCase))
-    .flatMap((system) => {
-      const run = report.runs.find((r) => r.system === system.id);
-      if (run === undefined) return [];
-      const cells = benchCase.variants.map((v) => cellOf(run, benchCase.id, v.id));
-      return cells.every((c) => c.kind === 'absent') ? [] : [{ system, cells }];
-    });
+  return report.systems.flatMap((system) => {
+    const run = report.runs.find((r) => r.system === system.id);
+    if (run === undefined) return [];
+    const cells = benchCase.variants.map((v) => cellOf(run, benchCase.id, v.id));
+    return cells.every((c) => c.kind === 'absent') ? [] : [{ system, cells }];
+  });
 }
 
 /**

@@ -45,10 +45,8 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   const systems = options.systems ?? allSystems;
   const runs: SystemRun[] = [];
   for (const system of systems) {
-    const covered = plan.filter((item) => system.covers === undefined || system.covers.includes(item.caseId));
-    if (covered.length === 0) continue;
-    options.log?.(`${system.label}: running ${covered.length} variant(s)…`);
-    const run = await runSystem(system, covered, options.isolation ?? 'child-process');
+    options.log?.(`${system.label}: running ${plan.length} variant(s)…`);
+    const run = await runSystem(system, plan, options.isolation ?? 'child-process');
     runs.push(run);
     options.log?.(
       `${system.label}: ${run.unavailable === undefined ? `done in ${run.seconds.toFixed(1)} s` : `not available (${run.unavailable})`}`,
@@ -60,7 +58,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     command: options.command ?? 'pnpm bench',
     machine,
     cases,
-    systems: systems.map(({ id, label, covers }) => ({ id, label, ...(covers ? { covers } : {}) })),
+    systems: systems.map(({ id, label }) => ({ id, label })),
     runs,
     loadAfter: loadavg(),
     seconds: (performance.now() - started) / 1000,

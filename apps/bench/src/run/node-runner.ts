@@ -27,7 +27,9 @@ export async function runNodeSystem(
 ): Promise<SystemRun> {
   const started = performance.now();
   const loadAtStart = loadavg()[0]!;
-  const finish = (run: Pick<SystemRun, 'version' | 'threads' | 'measurements' | 'unavailable'>): SystemRun => ({
+  const finish = (
+    run: Pick<SystemRun, 'version' | 'threads' | 'measurements' | 'unavailable' | 'notes'>,
+  ): SystemRun => ({
     system: systemId,
     ...run,
     peakRssKiB: process.resourceUsage().maxRSS,
@@ -51,5 +53,5 @@ export async function runNodeSystem(
       measurements.push({ caseId, variantId, unavailable: describeError(error) });
     }
   }
-  return finish({ version: system.version, threads: system.threads, measurements });
+  return finish({ version: system.version, threads: system.threads, notes: system.notes?.() ?? [], measurements });
 }

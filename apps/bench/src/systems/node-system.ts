@@ -9,4 +9,6 @@ export interface NodeSystem {
   version: string;
   threads: string;
   cases: CaseImplementations;
+  /** Facts for the report learned while the cases ran (a one-time compile cost, say): read after the last one. */
+  notes?: () => string[];
 }

@@ -1,11 +1,9 @@
-import type { CaseId } from '../cases/registry.js';
 import type { NodeSystem } from './node-system.js';
 
-/** How the report names a system, and the cases it takes part in (all when `covers` is absent). */
+/** How the report names a system. */
 export interface SystemLabel {
   id: string;
   label: string;
-  covers?: readonly CaseId[];
 }
 
 /** A system compared in the report. Node systems run in a child Node process each, Python ones in python3. */
@@ -34,11 +32,10 @@ export const systems: readonly SystemInfo[] = [
     load: async () => (await import('./shinkei/eager.js')).shinkeiEager('ort'),
   },
   {
-    id: 'shinkei-onnx',
-    label: 'shinkei → ONNX Runtime',
-    covers: ['gemm', 'cnn-infer'],
+    id: 'shinkei-static',
+    label: 'shinkei, static graph',
     runner: 'node',
-    load: async () => (await import('./shinkei/onnx-runtime.js')).shinkeiOnnxRuntime(),
+    load: async () => (await import('./shinkei/static-graph.js')).shinkeiStaticGraph(),
   },
   {
     id: 'tfjs-cpu',

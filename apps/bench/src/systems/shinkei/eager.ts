@@ -1,13 +1,12 @@
 import type { BackendName } from '@shinkei/core-tensor';
-import { manualSeed, matmul, noGrad, randint, randn } from '@shinkei/core-tensor';
-import { CNN, MLP_LAYERS } from '../../cases/registry.js';
+import { manualSeed, matmul, noGrad, randn } from '@shinkei/core-tensor';
+import { CNN } from '../../cases/registry.js';
 import type { NodeSystem } from '../node-system.js';
 import { ortThreads, selectBackend } from './backend.js';
-import { shinkeiCnn, shinkeiMlp } from './models.js';
-import { shinkeiTrainStep } from './train-step.js';
-import { packageVersion } from './version.js';
-
-const { inputSize, classes } = CNN;
+import { shinkeiCnn } from './models.js';
+import { eagerTrainStep } from './train-step.js';
+import { trainingCases } from './training-problems.js';
+import { shinkeiVersions } from './version.js';
 
 /**
  * shinkei's eager engine on one backend: every case through the public API (tensors,
@@ -18,7 +17,7 @@ export function shinkeiEager(backend: BackendName): NodeSystem {
   if (unavailable !== undefined) throw new Error(unavailable);
   manualSeed(0);
   return {
-    version: `@shinkei/core-tensor ${packageVersion('@shinkei/core-tensor')}`,
+    version: shinkeiVersions(),
     threads: backend === 'js' ? '1 (JS main thread)' : `1 JS + ${ortThreads} ONNX Runtime intra-op`,
     cases: {
       gemm: ({ m, k, n }) => {
@@ -28,23 +27,10 @@ export function shinkeiEager(backend: BackendName): NodeSystem {
           matmul(a, b);
         };
       },
-      'mlp-train': (params) =>
-        shinkeiTrainStep(
-          shinkeiMlp(),
-          randn([params.batch, MLP_LAYERS[0]]),
-          randint(0, MLP_LAYERS[3], [params.batch]),
-          params,
-        ),
-      'cnn-train': (params) =>
-        shinkeiTrainStep(
-          shinkeiCnn(),
-          randn([params.batch, 1, inputSize, inputSize]),
-          randint(0, classes, [params.batch]),
-          params,
-        ),
+      ...trainingCases(eagerTrainStep),
       'cnn-infer': ({ batch }) => {
         const model = shinkeiCnn().eval();
-        const input = randn([batch, 1, inputSize, inputSize]);
+        const input = randn([batch, 1, CNN.inputSize, CNN.inputSize]);
         return () => {
           noGrad(() => model.call(input));
         };

@@ -1,5 +1,6 @@
 import { nn } from '@shinkei/core-tensor';
-import { CNN, MLP_LAYERS } from '../../cases/registry.js';
+import { SequenceRegressor } from '@shinkei/rnn';
+import { CNN, MLP_LAYERS, type SequenceTrainParams } from '../../cases/registry.js';
 
 /** The 784-256-256-10 ReLU MLP (PyTorch's default initialization). */
 export function shinkeiMlp(): nn.Sequential {
@@ -26,4 +27,9 @@ export function shinkeiCnn(): nn.Sequential {
     new nn.Flatten(),
     new nn.Linear(CNN.flatFeatures, CNN.classes),
   );
+}
+
+/** The LSTM sequence regressor of @shinkei/rnn: time-major [steps, batch, inputSize] → LSTM → linear readout of h_T → [batch]. */
+export function shinkeiLstmRegressor({ inputSize, hiddenSize }: SequenceTrainParams): SequenceRegressor {
+  return new SequenceRegressor('lstm', inputSize, hiddenSize);
 }
