@@ -81,7 +81,7 @@ describe('falling back to js', () => {
       version: '1.30.0',
       createNativeSession: () => brokenSession,
     });
-    const a = randn([64, 64], { generator });
+    const a = randn([128, 128], { generator });
     const expected = withBackend('js', () => matmul(a, a));
     expect(useBackend('ort', { loadRuntime })).toBe('ort');
     expect(matmul(a, a)).toBeAllClose(expected, { rtol: 0, atol: 0 });

@@ -92,7 +92,7 @@ describe('ort backend: matmul', () => {
       const before = counter.calls.matmul;
       matmul(r(3, 4), r(4, 5));
       const afterSmall = counter.calls.matmul;
-      matmul(r(64, 64), r(64, 64));
+      matmul(r(128, 128), r(128, 128));
       return [afterSmall - before, counter.calls.matmul - afterSmall];
     });
     expect(calls).toEqual([0, 1]);
