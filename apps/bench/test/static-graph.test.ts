@@ -6,7 +6,7 @@ import { type CaseParams, cases, lstmTrainCase, mlpTrainCase } from '../src/case
 import { measure } from '../src/measure.js';
 import { isTimed } from '../src/results.js';
 import { runNodeSystem } from '../src/run/node-runner.js';
-import { ortSessionThreads } from '../src/systems/shinkei/backend.js';
+import { ortSessionOptions } from '../src/systems/shinkei/backend.js';
 import { shinkeiStaticGraph } from '../src/systems/shinkei/static-graph.js';
 import { compiledTrainStep, eagerTrainStep } from '../src/systems/shinkei/train-step.js';
 import { type TrainingCaseId, type TrainingProblem, trainingCases } from '../src/systems/shinkei/training-problems.js';
@@ -38,7 +38,7 @@ describe('the static-graph training step', () => {
     const eager = problemOf(caseId, caseParams);
     const compiled = problemOf(caseId, caseParams);
     eagerTrainStep(eager)();
-    compiledTrainStep(compiled, { session: ortSessionThreads }, () => {})();
+    compiledTrainStep(compiled, { session: ortSessionOptions }, () => {})();
     // zeroGrad comes first in a step, so .grad still holds the step's gradient
     for (const [i, g] of grads(compiled).entries())
       expect(g).toBeAllClose(grads(eager)[i]!, { rtol: 1e-4, atol: 1e-6 });
@@ -49,7 +49,7 @@ describe('the static-graph training step', () => {
 
   it('reports its first call (trace, session) once, and measure() spends it in the warm-up', () => {
     const firstCalls: number[] = [];
-    const step = compiledTrainStep(problemOf('mlp-train', small[0][1]), { session: ortSessionThreads }, (ms) =>
+    const step = compiledTrainStep(problemOf('mlp-train', small[0][1]), { session: ortSessionOptions }, (ms) =>
       firstCalls.push(ms),
     );
     const { samples, iterations } = measure(step, { warmup: 1, reps: 3, inner: 2 });

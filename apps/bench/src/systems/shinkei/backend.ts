@@ -1,12 +1,22 @@
 import { availableParallelism } from 'node:os';
 import type { BackendName } from '@shinkei/core-tensor';
-import { useBackend } from '@shinkei/core-tensor/ort';
+import { type OrtSessionOptions, useBackend } from '@shinkei/core-tensor/ort';
 
 /** ONNX Runtime's intra-op threads for the ort backend: one per logical CPU, as for the exported models. */
 export const ortThreads = availableParallelism();
 
-/** The ONNX Runtime sessions of the static graphs get the ort backend's threads: `ortThreads` intra-op, one inter-op. */
-export const ortSessionThreads = { intraOpNumThreads: ortThreads, interOpNumThreads: 1 };
+/**
+ * The static graphs' ONNX Runtime sessions, set as the ort backend sets its own: `ortThreads`
+ * intra-op, one inter-op, and intra-op workers that do not spin between calls (as
+ * `compileValueAndGrad` does by default). Spinning workers take the cores that the JS thread
+ * and other processes need: on the two-core bench machine under load they made the exported
+ * GEMM and CNN inference slower and several times noisier.
+ */
+export const ortSessionOptions: OrtSessionOptions = {
+  intraOpNumThreads: ortThreads,
+  interOpNumThreads: 1,
+  extra: { session: { intra_op: { allow_spinning: '0' } } },
+};
 
 /**
  * Switch core-tensor's compute backend. Returns why it cannot, or undefined once

@@ -5,7 +5,7 @@ import { OrtModel } from '@shinkei/core-tensor/ort';
 import { CNN, cases } from '../../cases/registry.js';
 import type { Step } from '../../measure.js';
 import type { NodeSystem } from '../node-system.js';
-import { ortSessionThreads, ortThreads } from './backend.js';
+import { ortSessionOptions, ortThreads } from './backend.js';
 import { shinkeiCnn } from './models.js';
 import { compiledTrainStep } from './train-step.js';
 import { type TrainingCaseId, trainingCases } from './training-problems.js';
@@ -26,18 +26,18 @@ function variantName(caseId: TrainingCaseId, optimizer: keyof typeof OPTIMIZER_N
 
 /**
  * shinkei's static-graph (define-then-run) path, every case as ONNX graphs run by ONNX
- * Runtime with the ort backend's threads. Training steps: forward and backward traced into
- * one graph by `compileValueAndGrad`, which fills each parameter's `.grad` (its sessions
- * do not spin between calls), and the eager optimizer steps in JS. GEMM and inference: the
- * computation exported with `exportOnnx` and run with `OrtModel.runSync` (inputs copied in,
- * outputs copied back to shinkei tensors on every call). A training step's first call traces
- * and creates the session: it falls in the warm-up, and its time is reported as a note.
+ * Runtime with the ort backend's session settings. Training steps: forward and backward
+ * traced into one graph by `compileValueAndGrad`, which fills each parameter's `.grad`, and
+ * the eager optimizer steps in JS. GEMM and inference: the computation exported with
+ * `exportOnnx` and run with `OrtModel.runSync` (inputs copied in, outputs copied back to
+ * shinkei tensors on every call). A training step's first call traces and creates the
+ * session: it falls in the warm-up, and its time is reported as a note.
  */
 export function shinkeiStaticGraph(): NodeSystem {
   manualSeed(0);
   const firstCalls: string[] = [];
   const training = trainingCases((problem, caseId) =>
-    compiledTrainStep(problem, { session: ortSessionThreads }, (ms) => {
+    compiledTrainStep(problem, { session: ortSessionOptions }, (ms) => {
       firstCalls.push(`${variantName(caseId, problem.params.optimizer)} ${(ms / 1000).toFixed(2)} s`);
     }),
   );
@@ -57,14 +57,14 @@ export function shinkeiStaticGraph(): NodeSystem {
         const inputs = [randn([m, k]), randn([k, n])];
         const model = OrtModel.fromOnnx(
           exportOnnx((a: Tensor, b: Tensor) => matmul(a, b), inputs),
-          ortSessionThreads,
+          ortSessionOptions,
         );
         return runStep(model, inputs);
       },
       ...training,
       'cnn-infer': ({ batch }) => {
         const input = randn([batch, 1, CNN.inputSize, CNN.inputSize]);
-        const model = OrtModel.fromOnnx(exportOnnx(shinkeiCnn(), [input]), ortSessionThreads);
+        const model = OrtModel.fromOnnx(exportOnnx(shinkeiCnn(), [input]), ortSessionOptions);
         return runStep(model, [input]);
       },
     },
