@@ -5,4 +5,4 @@ export { compileValueAndGrad } from './compile-value-and-grad.js';
 export type { OrtInputs } from './model.js';
 export { OrtModel } from './model.js';
 export type { OrtSessionOptions } from './runtime.js';
-export { loadOrt, SUPPORTED_ORT_RANGE } from './runtime.js';
+export { interleavedSessionOptions, loadOrt, SUPPORTED_ORT_RANGE } from './runtime.js';

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { BackendName } from '@shinkei/core-tensor';
-import { type OrtSessionOptions, useBackend } from '@shinkei/core-tensor/ort';
+import { interleavedSessionOptions, type OrtSessionOptions, useBackend } from '@shinkei/core-tensor/ort';
 
 /** ONNX Runtime's intra-op threads for the ort backend: one per logical CPU, as for the exported models. */
 export const ortThreads = availableParallelism();
@@ -15,7 +15,7 @@ export const ortThreads = availableParallelism();
 export const ortSessionOptions: OrtSessionOptions = {
   intraOpNumThreads: ortThreads,
   interOpNumThreads: 1,
-  extra: { session: { intra_op: { allow_spinning: '0' } } },
+  ...interleavedSessionOptions,
 };
 
 /**
