@@ -1,17 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { nodeBuiltin } from '../platform/node-builtin.js';
 import { Generator } from '../random/generator.js';
 import { Tensor } from '../tensor/tensor.js';
 import { DatasetError } from './errors.js';
 import type { ImageSet, ImageSetOptions } from './image-set.js';
+import { LOADER_BROWSER_HINT } from './image-set.js';
 import { verifySha256 } from './sources/sha256.js';
 
-/** scikit-learn's digits.csv.gz (UCI Optical Recognition of Handwritten Digits), shipped in fixtures/. */
+/**
+ * scikit-learn's digits.csv.gz (UCI Optical Recognition of Handwritten Digits), shipped in
+ * fixtures/: its path from this module, resolved against import.meta.url when read (held in a
+ * constant, so that browser bundlers do not take `new URL('…', import.meta.url)` for an asset
+ * to copy).
+ */
 const DIGITS_FILE = {
-  url: new URL('../../fixtures/digits.csv.gz', import.meta.url),
+  path: '../../fixtures/digits.csv.gz',
   sha256: '46abec6b12486ad9e51943373abcf22bbea1b5a51a1619b361570d8893f1464a',
 };
+const FEATURE = 'loadDigits';
 const DIGITS_COUNT = 1797;
 const DIGITS_PIXELS = 64;
 
@@ -74,7 +79,10 @@ function stratifiedSplit(labels: Int32Array, testFraction: number, seed: number)
 
 /** Parse the fixture: 1 797 lines of 64 pixels in 0 … 16 and a label in 0 … 9. */
 function readDigits(): { pixels: Uint8Array; labels: Int32Array } {
-  const path = fileURLToPath(DIGITS_FILE.url);
+  const { readFileSync } = nodeBuiltin('fs', FEATURE, LOADER_BROWSER_HINT);
+  const { fileURLToPath } = nodeBuiltin('url', FEATURE);
+  const { gunzipSync } = nodeBuiltin('zlib', FEATURE);
+  const path = fileURLToPath(new URL(DIGITS_FILE.path, import.meta.url));
   const gz = readFileSync(path);
   verifySha256(gz, DIGITS_FILE.sha256, `loadDigits: ${path}`);
   const lines = gunzipSync(gz).toString('ascii').trimEnd().split('\n');

@@ -1,9 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import type { NodeBuiltins } from '../platform/node-builtin.js';
+import { nodeBuiltin } from '../platform/node-builtin.js';
 import { DatasetError } from './errors.js';
 import type { ImageSet, ImageSetOptions } from './image-set.js';
-import { imageSetFromIdx } from './image-set.js';
+import { imageSetFromIdx, LOADER_BROWSER_HINT } from './image-set.js';
 import { verifySha256 } from './sources/sha256.js';
 
 /** Where Debian's `dataset-fashion-mnist` package installs the files. */
@@ -49,6 +48,8 @@ const FASHION_FILES = {
   },
 } as const;
 
+const FEATURE = 'loadFashionMnist';
+
 export interface FashionMnistOptions extends ImageSetOptions {
   /** 'train' (60 000 images, default) or 'test' (10 000). */
   split?: 'train' | 'test';
@@ -65,9 +66,11 @@ export function loadFashionMnist(options: FashionMnistOptions = {}): ImageSet {
   const split = options.split ?? 'train';
   const files = FASHION_FILES[split];
   if (files === undefined) throw new RangeError(`loadFashionMnist: split must be 'train' or 'test', got '${split}'`);
+  const fs = nodeBuiltin('fs', FEATURE, LOADER_BROWSER_HINT);
+  const { join } = nodeBuiltin('path', FEATURE);
   const directory = options.directory ?? (process.env.SHINKEI_FASHION_MNIST_DIR || DEBIAN_FASHION_MNIST_DIR);
   const read = ({ file, sha256 }: { file: string; sha256: string }): Uint8Array => {
-    const bytes = readIdxFile(directory, file);
+    const bytes = readIdxFile(fs, directory, file);
     verifySha256(bytes, sha256, `loadFashionMnist: ${join(directory, file)}`);
     return bytes;
   };
@@ -75,7 +78,9 @@ export function loadFashionMnist(options: FashionMnistOptions = {}): ImageSet {
   return imageSetFromIdx(read(files.images), read(files.labels), spec, options);
 }
 
-function readIdxFile(directory: string, file: string): Uint8Array {
+function readIdxFile({ existsSync, readFileSync }: NodeBuiltins['fs'], directory: string, file: string): Uint8Array {
+  const { join } = nodeBuiltin('path', FEATURE);
+  const { gunzipSync } = nodeBuiltin('zlib', FEATURE);
   const plain = join(directory, file);
   if (existsSync(plain)) return readFileSync(plain);
   const gzipped = `${plain}.gz`;

