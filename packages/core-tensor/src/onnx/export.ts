@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { nodeBuiltin } from '../platform/node-builtin.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { GraphBuilder } from './graph.js';
 import type { ValueInfo } from './proto.js';
@@ -128,12 +128,13 @@ export function traceToOnnx(spec: TraceSpec): Uint8Array {
   );
 }
 
-/** exportOnnx, written to a file. */
+/** exportOnnx, written to a file (Node only: in a browser, exportOnnx returns the bytes). */
 export function exportOnnxToFile(
   path: string,
   model: Exportable,
   exampleInputs: readonly Tensor[],
   options: ExportOptions = {},
 ): void {
+  const { writeFileSync } = nodeBuiltin('fs', 'exportOnnxToFile', 'In a browser, exportOnnx returns the bytes.');
   writeFileSync(path, exportOnnx(model, exampleInputs, options));
 }
