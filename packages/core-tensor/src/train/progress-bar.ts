@@ -1,4 +1,5 @@
-import { Presets, SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
+import { nodeBuiltin } from '../platform/node-builtin.js';
 import { formatMetrics, formatSeconds } from './format-metrics.js';
 
 /** How a ProgressBar shows itself: a live bar, one line when it stops, or nothing. */
@@ -15,15 +16,27 @@ export interface ProgressBarOptions {
   mode?: ProgressMode;
 }
 
-/** The mode a bar takes by default: 'bar' on a TTY outside CI, else 'line'. */
-export function defaultProgressMode(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): ProgressMode {
-  return stream.isTTY === true && !env.CI ? 'bar' : 'line';
+/** What ProgressBar's error advises in a browser, where it has no terminal. */
+const BROWSER_HINT = 'In a browser, show progress yourself (RunningMean and formatMetrics give the numbers).';
+
+/** The mode a bar takes by default: 'bar' on a TTY outside CI (`env` defaults to process.env), else 'line'. */
+export function defaultProgressMode(stream: { isTTY?: boolean }, env?: NodeJS.ProcessEnv): ProgressMode {
+  if (stream.isTTY !== true) return 'line';
+  return (env ?? nodeBuiltin('process', 'defaultProgressMode').env).CI ? 'line' : 'bar';
+}
+
+/**
+ * cli-progress, loaded when a live bar is drawn rather than imported, so that `/train` bundles
+ * for browsers (cli-progress needs Node's events and readline).
+ */
+function cliProgress(): typeof import('cli-progress') {
+  return nodeBuiltin('module', 'ProgressBar', BROWSER_HINT).createRequire(import.meta.url)('cli-progress');
 }
 
 /**
  * A terminal progress bar for training loops (over cli-progress), showing steps, running
  * metrics, elapsed time and ETA. Quiet where nobody watches a terminal: with no TTY or in CI
- * it draws nothing while running and prints one summary line on `stop()`.
+ * it draws nothing while running and prints one summary line on `stop()`. Node only.
  *
  * ```ts
  * const bar = new ProgressBar({ total: loader.length, label: `epoch ${epoch}` });
@@ -47,9 +60,10 @@ export class ProgressBar {
       throw new RangeError(`ProgressBar: total must be a non-negative integer, got ${options.total}`);
     this.total = options.total;
     this.label = options.label ?? '';
-    this.stream = options.stream ?? process.stdout;
+    this.stream = options.stream ?? nodeBuiltin('process', 'ProgressBar', BROWSER_HINT).stdout;
     this.mode = options.mode ?? defaultProgressMode(this.stream);
     if (this.mode === 'bar') {
+      const { Presets, SingleBar } = cliProgress();
       this.bar = new SingleBar(
         {
           format: '{label} {bar} {value}/{total} {metrics} | {duration_formatted} < {eta_formatted}',
