@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import onnxProto from 'onnx-proto';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { makeMoons } from '../../src/data/index.js';
+import { loadModule } from '../../src/io/index.js';
+import { Linear, ReLU, Sequential } from '../../src/nn/index.js';
+import { exportOnnx } from '../../src/onnx/index.js';
 import { bundleForBrowser } from './bundle.js';
 import type { BrowserResult } from './entry.js';
 
@@ -16,14 +21,26 @@ if (!hasChromium && !inCI) {
 }
 
 /** The entry points that bundle for browsers with no Node built-in (the README's "In the browser"). */
-const BROWSER_SAFE = ['', '/nn', '/optim', '/custom', '/experiment'];
+const BROWSER_SAFE = ['', '/nn', '/optim', '/custom', '/experiment', '/data', '/io', '/onnx', '/train'];
 /** Node-only entry points, and the Node built-in that the bundler names for each. */
 const NODE_ONLY: Record<string, string> = {
-  '/data': 'node:fs',
-  '/io': 'node:fs',
-  '/onnx': 'node:fs',
-  '/train': 'events',
   '/ort': 'node:module',
+};
+
+/** What the Node-only functions throw in a browser: the function, the built-in, the Node version, what to do instead. */
+const NODE_ONLY_ERRORS: Record<string, string> = {
+  loadDigits:
+    'loadDigits needs node:fs (files), which this runtime does not have: it runs on Node.js ≥ 20.16. ' +
+    'In a browser, build tensors from your own data (tensor(), TensorDataset).',
+  saveModule:
+    'saveModule needs node:fs (files), which this runtime does not have: it runs on Node.js ≥ 20.16. ' +
+    'In a browser, pass the bytes instead of a path (a Uint8Array in, the returned Uint8Array out).',
+  exportOnnxToFile:
+    'exportOnnxToFile needs node:fs (files), which this runtime does not have: it runs on Node.js ≥ 20.16. ' +
+    'In a browser, exportOnnx returns the bytes.',
+  ProgressBar:
+    'ProgressBar needs node:process (the terminal), which this runtime does not have: it runs on Node.js ≥ 20.16. ' +
+    'In a browser, show progress yourself (RunningMean and formatMetrics give the numbers).',
 };
 
 describe('bundling for browsers', () => {
@@ -43,7 +60,7 @@ describe('bundling for browsers', () => {
 
 describe('the js backend in a browser', () => {
   it.skipIf(!hasChromium && !inCI)(
-    'trains an MLP on two moons and multiplies float32 matrices on the WebAssembly SIMD GEMM',
+    'trains an MLP on two moons from /data, saves it (/io) and exports it (/onnx) as Node does, and multiplies float32 matrices on the WebAssembly SIMD GEMM',
     { timeout: 60_000 },
     async () => {
       expect(hasChromium, `${executablePath} is required in CI`).toBe(true);
@@ -83,6 +100,24 @@ describe('the js backend in a browser', () => {
         expect(problems).toEqual([]);
         expect(result.lossAfter).toBeLessThan(0.5 * result.lossBefore);
         expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
+        // /io: the page's safetensors bytes read back there, and here into the same MLP
+        const keys = ['0.bias', '0.weight', '2.bias', '2.weight'];
+        expect(result.safetensorsKeys).toEqual(keys);
+        expect(result.reloadedMatches).toBe(true);
+        const model = new Sequential(new Linear(2, 32), new ReLU(), new Linear(32, 2));
+        loadModule(model, Uint8Array.from(result.safetensors));
+        // /onnx: the page's ModelProto is the MLP's graph, byte for byte what Node exports from the same weights
+        const onnx = Uint8Array.from(result.onnx);
+        const proto = onnxProto.onnx.ModelProto.decode(onnx);
+        expect(proto.graph?.node?.map((node) => node.opType)).toEqual([
+          ...['Transpose', 'MatMul', 'Add', 'Relu'],
+          ...['Transpose', 'MatMul', 'Add', 'Identity'],
+        ]);
+        expect(proto.graph?.initializer?.map((init) => init.name).sort()).toEqual(keys);
+        const { x } = makeMoons({ n: 200, noise: 0.1, seed: 1 });
+        expect(result.onnx).toEqual(Array.from(exportOnnx(model, [x])));
+        // the Node-only file functions say so, and what to do instead
+        expect(result.nodeOnlyErrors).toEqual(NODE_ONLY_ERRORS);
         expect(result.matmul).toBeAllClose(result.naive, { rtol: 1e-4, atol: 1e-4 });
         // the product went through the WebAssembly kernel: bit for bit its result, which the JS kernel's is not
         expect(result.wasmAvailable).toBe(true);

@@ -1,12 +1,17 @@
 /*
  * Runs in a browser page (bundled by bundle.ts, loaded by browser.test.ts): trains an MLP
- * on two moons with the public entry points, multiplies two 256×256 float32 matrices, and
- * leaves what it measured on `globalThis.__result`. The kernel imports are internal, for
- * telling which GEMM ran.
+ * on two moons from `/data`, saves it as safetensors bytes (`/io`) and exports it to ONNX
+ * (`/onnx`), calls the Node-only file functions to catch their errors, multiplies two
+ * 256×256 float32 matrices, and leaves what it measured on `globalThis.__result`. The kernel
+ * imports are internal, for telling which GEMM ran.
  */
-import { argmax, crossEntropy, Generator, manualSeed, randn, tensor } from '@shinkei/core-tensor';
+import { argmax, crossEntropy, manualSeed, randn } from '@shinkei/core-tensor';
+import { loadDigits, makeMoons } from '@shinkei/core-tensor/data';
+import { decodeSafetensors, loadModule, saveModule } from '@shinkei/core-tensor/io';
 import { Linear, ReLU, Sequential } from '@shinkei/core-tensor/nn';
+import { exportOnnx, exportOnnxToFile } from '@shinkei/core-tensor/onnx';
 import { Adam } from '@shinkei/core-tensor/optim';
+import { ProgressBar } from '@shinkei/core-tensor/train';
 import { gemmJs } from '../../src/kernels/gemm.js';
 import { gemmF32, wasmGemmAvailable } from '../../src/kernels/gemm-wasm.js';
 
@@ -16,6 +21,16 @@ export interface BrowserResult {
   lossBefore: number;
   lossAfter: number;
   accuracy: number;
+  /** The trained MLP's state dict as safetensors (saveModule with no path). */
+  safetensors: number[];
+  /** The keys decodeSafetensors reads back from those bytes. */
+  safetensorsKeys: string[];
+  /** A fresh MLP loaded from those bytes (loadModule) gives the trained one's outputs bit for bit. */
+  reloadedMatches: boolean;
+  /** exportOnnx(trained MLP, [the moons' x]): a ModelProto. */
+  onnx: number[];
+  /** The message each Node-only file function throws, by function. */
+  nodeOnlyErrors: Record<string, string>;
   /** `a.matmul(b)` for the 256×256 operands, and the same product by a float64 triple loop. */
   matmul: number[];
   naive: number[];
@@ -34,26 +49,20 @@ export interface BrowserResult {
 
 const N = 256;
 
-/** Two interleaving half circles (like makeMoons), labels 0 (upper) and 1 (lower), noise σ = 0.1. */
-function moons(n: number, seed: number) {
-  const generator = new Generator(seed);
-  const points: number[][] = [];
-  const labels: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const lower = i % 2 === 1;
-    const t = Math.PI * generator.random();
-    const x = lower ? 1 - Math.cos(t) : Math.cos(t);
-    const y = lower ? 0.5 - Math.sin(t) : Math.sin(t);
-    points.push([x + 0.1 * generator.normal(), y + 0.1 * generator.normal()]);
-    labels.push(lower ? 1 : 0);
-  }
-  return { x: tensor(points), y: tensor(labels, { dtype: 'int32' }) };
+/** The page's MLP, 2-32-2. */
+function mlp(): Sequential {
+  return new Sequential(new Linear(2, 32), new ReLU(), new Linear(32, 2));
 }
 
-function train(): Pick<BrowserResult, 'lossBefore' | 'lossAfter' | 'accuracy'> {
+type Trained = Pick<
+  BrowserResult,
+  'lossBefore' | 'lossAfter' | 'accuracy' | 'safetensors' | 'safetensorsKeys' | 'reloadedMatches' | 'onnx'
+>;
+
+function train(): Trained {
   manualSeed(0);
-  const { x, y } = moons(200, 1);
-  const model = new Sequential(new Linear(2, 32), new ReLU(), new Linear(32, 2));
+  const { x, y } = makeMoons({ n: 200, noise: 0.1, seed: 1 });
+  const model = mlp();
   const optimizer = new Adam(model.parameters(), { lr: 0.05 });
   let lossBefore = Number.NaN;
   let lossAfter = Number.NaN;
@@ -66,7 +75,42 @@ function train(): Pick<BrowserResult, 'lossBefore' | 'lossAfter' | 'accuracy'> {
     optimizer.step();
   }
   const accuracy = argmax(model.forward(x), 1).eq(y).float().mean().item();
-  return { lossBefore, lossAfter, accuracy };
+
+  const safetensors = saveModule(model);
+  const reloaded = mlp();
+  loadModule(reloaded, safetensors);
+  const before = model.forward(x).data;
+  const reloadedMatches = reloaded.forward(x).data.every((v, i) => Object.is(v, before[i]));
+  return {
+    lossBefore,
+    lossAfter,
+    accuracy,
+    safetensors: Array.from(safetensors),
+    safetensorsKeys: Object.keys(decodeSafetensors(safetensors).tensors),
+    reloadedMatches,
+    onnx: Array.from(exportOnnx(model, [x])),
+  };
+}
+
+/** The message `run` throws ('' when it does not). */
+function messageOf(run: () => unknown): string {
+  try {
+    run();
+    return '';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The Node-only file functions, called in the page: each should throw its clear error. */
+function nodeOnlyErrors(): Record<string, string> {
+  const model = mlp();
+  return {
+    loadDigits: messageOf(() => loadDigits()),
+    saveModule: messageOf(() => saveModule(model, 'model.safetensors')),
+    exportOnnxToFile: messageOf(() => exportOnnxToFile('model.onnx', model, [randn([1, 2])])),
+    ProgressBar: messageOf(() => new ProgressBar({ total: 1 })),
+  };
 }
 
 /** Milliseconds of a second call of `run` (the first one warms it up). */
@@ -77,7 +121,7 @@ function warmMs(run: () => unknown): number {
   return performance.now() - start;
 }
 
-function multiply(): Omit<BrowserResult, 'userAgent' | 'lossBefore' | 'lossAfter' | 'accuracy'> {
+function multiply(): Omit<BrowserResult, 'userAgent' | 'nodeOnlyErrors' | keyof Trained> {
   manualSeed(2);
   const a = randn([N, N]);
   const b = randn([N, N]);
@@ -115,7 +159,12 @@ function multiply(): Omit<BrowserResult, 'userAgent' | 'lossBefore' | 'lossAfter
 
 const page = globalThis as { __result?: BrowserResult | { error: string }; navigator?: { userAgent: string } };
 try {
-  page.__result = { userAgent: page.navigator?.userAgent ?? '', ...train(), ...multiply() };
+  page.__result = {
+    userAgent: page.navigator?.userAgent ?? '',
+    ...train(),
+    nodeOnlyErrors: nodeOnlyErrors(),
+    ...multiply(),
+  };
 } catch (error) {
   page.__result = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
