@@ -1,7 +1,12 @@
 import type { Tensor } from '@shinkei/core-tensor';
 import { Generator, noGrad, randn } from '@shinkei/core-tensor';
+import { exportOnnx } from '@shinkei/core-tensor/onnx';
 import { OrtModel } from '@shinkei/core-tensor/ort';
 import { describe, expect, it } from 'vitest';
+import { gruPointwise } from '../src/cells/fused/gru-pointwise.js';
+import { gruGradGates, gruGradHidden } from '../src/cells/fused/gru-pointwise-grad.js';
+import { lstmPointwise } from '../src/cells/fused/lstm-pointwise.js';
+import { lstmGradCell, lstmGradGates } from '../src/cells/fused/lstm-pointwise-grad.js';
 import { Elman } from '../src/layers/elman.js';
 import { GRU } from '../src/layers/gru.js';
 import { LSTM } from '../src/layers/lstm.js';
@@ -64,5 +69,34 @@ describe('layers export to ONNX and match in ONNX Runtime at another batch size'
   it('GRU (1 layer; 2 layers bidirectional batch first with h0)', () => {
     expectOrtParity(new GRU(3, 5, { generator }), false);
     expectOrtParity(new GRU(2, 3, { generator, numLayers: 2, bidirectional: true, batchFirst: true }), true);
+  });
+});
+
+describe('the fused cells lower to ONNX nodes that compute their kernels', () => {
+  /** Export `fn` on `inputs` alone and compare ONNX Runtime's output with the eager kernel's. */
+  function expectLoweringMatches(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
+    const ort = OrtModel.fromOnnx(exportOnnx(fn, inputs));
+    expect(ort.runSync(inputs)[0]).toBeAllClose(
+      noGrad(() => fn(...inputs)),
+      { rtol: 1e-5, atol: 1e-6 },
+    );
+  }
+
+  it('LSTM: forward, ∂L/∂a and ∂L/∂cₜ₋₁ on a cotangent that touches every block of the packed output', () => {
+    const g = new Generator(23);
+    const [pre, c] = [randn([1, 4, 12], { generator: g }).mul(2), randn([1, 4, 3], { generator: g })];
+    const [y, dy] = [noGrad(() => lstmPointwise.apply([pre, c])), randn([1, 4, 21], { generator: g })];
+    expectLoweringMatches((a, s) => lstmPointwise.apply([a!, s!]), [pre, c]);
+    expectLoweringMatches((d, out, s) => lstmGradGates.apply([d!, out!, s!]), [dy, y, c]);
+    expectLoweringMatches((d, out) => lstmGradCell.apply([d!, out!]), [dy, y]);
+  });
+
+  it('GRU: forward, ∂L/∂a and ∂L/∂hₜ₋₁ on a cotangent that touches every block of the packed output', () => {
+    const g = new Generator(24);
+    const [pre, h] = [randn([4, 12], { generator: g }).mul(2), randn([4, 3], { generator: g })];
+    const [y, dy] = [noGrad(() => gruPointwise.apply([pre, h])), randn([4, 12], { generator: g })];
+    expectLoweringMatches((a, s) => gruPointwise.apply([a!, s!]), [pre, h]);
+    expectLoweringMatches((d, out, a, s) => gruGradGates.apply([d!, out!, a!, s!]), [dy, y, pre, h]);
+    expectLoweringMatches((d, out) => gruGradHidden.apply([d!, out!]), [dy, y]);
   });
 });

@@ -1,5 +1,4 @@
 import type { Tensor } from '@shinkei/core-tensor';
-import { matmulT } from '@shinkei/core-tensor';
 import type { Activation } from './activation.js';
 import { activate, expectActivation } from './activation.js';
 import { zeroState } from './batch-columns.js';
@@ -45,9 +44,9 @@ export class ElmanCell extends RecurrentCell<Tensor> {
 
   /** hₜ = σ([xₜ, hₜ₋₁, 1]·[W_xh | W_hh | b_h]ᵀ) */
   stepper(x: Tensor): CellStep<Tensor> {
-    const [weight] = this.fusedGateWeights() as [Tensor];
+    const gates = this.gateProduct(x, this.fusedWeight());
     const input = this.stepInput(x);
-    return (xt, h) => activate(matmulT(input(xt, h), weight, false, true), this.activation);
+    return (xt, h) => activate(gates(input(xt, h)), this.activation);
   }
 
   override extraRepr(): string {

@@ -1,7 +1,8 @@
 import type { Tensor } from '@shinkei/core-tensor';
-import { cat, matmulT, zeros } from '@shinkei/core-tensor';
+import { cat, zeros } from '@shinkei/core-tensor';
 import { zeroState } from './batch-columns.js';
 import type { CellOptions } from './cell-options.js';
+import { gruStateUpdate } from './fused/gru-pointwise.js';
 import type { CellStep } from './recurrent-cell.js';
 import { RecurrentCell } from './recurrent-cell.js';
 
@@ -38,20 +39,15 @@ export class GRUCell extends RecurrentCell<Tensor> {
     return h!;
   }
 
+  /**
+   * a = [xₜ, hₜ₋₁, 1]·Wᵀ with W = [W_r; W_z; W_in | 0 | b_in; 0 | W_hn | b_hn], the four
+   * pre-activations a_r, a_z, a_in, a_hn in one matmul [..., B, 4H]; then the gates and hₜ
+   * in one fused op (gruPointwise).
+   */
   stepper(x: Tensor): CellStep<Tensor> {
-    const [wr, wz] = this.fusedGateWeights(2) as [Tensor, Tensor];
-    const [candidateInput, candidateRecurrent] = this.candidateWeights();
+    const gates = this.gateProduct(x, cat([this.fusedWeight(2), ...this.candidateWeights()], 0));
     const input = this.stepInput(x);
-    const gate = (z: Tensor, w: Tensor): Tensor => matmulT(z, w, false, true);
-    return (xt, h) => {
-      const z = input(xt, h);
-      const reset = gate(z, wr).sigmoid();
-      const update = gate(z, wz).sigmoid();
-      const candidate = gate(z, candidateInput)
-        .add(reset.mul(gate(z, candidateRecurrent)))
-        .tanh();
-      return candidate.add(update.mul(h.sub(candidate)));
-    };
+    return (xt, h) => gruStateUpdate(gates(input(xt, h)), h);
   }
 
   /** [W_in | 0 | b_in] and [0 | W_hn | b_hn]: the candidate's input and recurrent parts, both applied to [x, h, 1]. */

@@ -1,7 +1,8 @@
 import type { Tensor } from '@shinkei/core-tensor';
-import { matmulT, noGrad } from '@shinkei/core-tensor';
+import { noGrad } from '@shinkei/core-tensor';
 import { zeroState } from './batch-columns.js';
 import type { CellOptions } from './cell-options.js';
+import { lstmStateUpdate } from './fused/lstm-pointwise.js';
 import type { CellStep } from './recurrent-cell.js';
 import { RecurrentCell } from './recurrent-cell.js';
 
@@ -59,19 +60,14 @@ export class LSTMCell extends RecurrentCell<LSTMState> {
     return [h!, c!];
   }
 
+  /**
+   * a = [xₜ, hₜ₋₁, 1]·[W_ih | W_hh | b]ᵀ, all four gates in one matmul [..., B, 4H]; then
+   * the gates, cₜ and hₜ in one fused op (lstmPointwise).
+   */
   stepper(x: Tensor): CellStep<LSTMState> {
-    const [wi, wf, wc, wo] = this.fusedGateWeights() as [Tensor, Tensor, Tensor, Tensor];
+    const gates = this.gateProduct(x, this.fusedWeight());
     const input = this.stepInput(x);
-    const gate = (z: Tensor, w: Tensor): Tensor => matmulT(z, w, false, true);
-    return (xt, [h, c]) => {
-      const z = input(xt, h);
-      const forget = gate(z, wf).sigmoid();
-      const inputGate = gate(z, wi).sigmoid();
-      const output = gate(z, wo).sigmoid();
-      const candidate = gate(z, wc).tanh();
-      const cell = forget.mul(c).add(inputGate.mul(candidate));
-      return [output.mul(cell.tanh()), cell];
-    };
+    return (xt, [h, c]) => lstmStateUpdate(gates(input(xt, h)), c);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Tensor } from '@shinkei/core-tensor';
-import { cat, nn, ShapeError } from '@shinkei/core-tensor';
+import { cat, matmulT, nn, ShapeError } from '@shinkei/core-tensor';
 import { onesColumn } from './batch-columns.js';
 import type { CellOptions, CellParameters } from './cell-options.js';
 import { emptyCellParameters, expectRecurrentInit, initializeCell } from './cell-options.js';
@@ -11,11 +11,12 @@ export type CellStep<S> = (x: Tensor, state: S) => S;
  * The base of the Elman, LSTM and GRU cells: parameters in PyTorch's layout (W_ih
  * [G·H, I], W_hh [G·H, H], b_ih, b_hh [G·H] for G gate blocks) and the fused step input.
  *
- * Each step computes every gate pre-activation as one product of the step input
- * z = [x, h, 1] with a gate's fused weight [W_ih | W_hh | b_ih + b_hh]: the input and
- * recurrent products and both biases in a single matmul, W·[x; h; 1] = W_ih x + W_hh h + b.
- * `stepper` fuses the weights once per sequence; the step itself only concatenates z,
- * multiplies and applies the gates. Steps work on [B, I] inputs and, unchanged, on the
+ * Each step computes all gate pre-activations as one product of the step input
+ * z = [x, h, 1] with the fused weight [W_ih | W_hh | b_ih + b_hh] (every gate block's rows):
+ * the input and recurrent products and both biases in a single matmul,
+ * W·[x; h; 1] = W_ih x + W_hh h + b. `stepper` fuses the weights once per sequence; the
+ * step itself concatenates z, multiplies, and applies the gates (in one fused op for the
+ * LSTM and the GRU). Steps work on [B, I] inputs and, unchanged, on the
  * [1, B, I] time slices the layers feed them.
  */
 export abstract class RecurrentCell<S> extends nn.Module<[Tensor, S?], S> {
@@ -74,16 +75,28 @@ export abstract class RecurrentCell<S> extends nn.Module<[Tensor, S?], S> {
   }
 
   /**
-   * [W_ih | W_hh | b_ih + b_hh] of the first `count` gate blocks (all by default), split
-   * into one [H, I + H + 1] weight per gate ([H, I + H] without bias).
+   * [W_ih | W_hh | b_ih + b_hh] of the first `count` gate blocks (all by default) as one
+   * [count·H, I + H + 1] weight ([count·H, I + H] without bias): z·Wᵀ gives every gate's
+   * pre-activation side by side, [..., B, count·H], in one matmul.
    */
-  protected fusedGateWeights(count = this.gates): Tensor[] {
+  protected fusedWeight(count = this.gates): Tensor {
     const rows = (t: Tensor): Tensor => (count === this.gates ? t : t.narrow(0, 0, count * this.hiddenSize));
     const { biasIh, biasHh } = this;
     const blocks = [rows(this.weightIh), rows(this.weightHh)];
     if (biasIh !== null && biasHh !== null) blocks.push(rows(biasIh).add(rows(biasHh)).unsqueeze(1));
-    const fused = cat(blocks, 1);
-    return count === 1 ? [fused] : fused.split(this.hiddenSize, 0);
+    return cat(blocks, 1);
+  }
+
+  /**
+   * The gate product z ↦ z·Wᵀ for steps shaped like x [..., B, ·]. W gets the step's
+   * leading dims as 1s ([1, G·H, K] for the layers' [1, B, ·] time steps), once per
+   * sequence, so each step's ∂L/∂W = dAᵀ·z comes out in W's shape, with no reduction over
+   * a broadcast dim (two ops a step fewer in backward).
+   */
+  protected gateProduct(x: Tensor, weight: Tensor): (z: Tensor) => Tensor {
+    let w = weight;
+    for (let d = 2; d < x.ndim; d++) w = w.unsqueeze(0);
+    return (z) => matmulT(z, w, false, true);
   }
 
   /** The builder of z = [x, h, 1] for steps shaped like x (the ones column is made once). */

@@ -1,0 +1,78 @@
+import type { Tensor } from '@shinkei/core-tensor';
+import { AutogradError, ShapeError, zeros } from '@shinkei/core-tensor';
+import type { OnnxGraphBuilder } from '@shinkei/core-tensor/custom';
+
+/**
+ * σ(v) = 1/(1 + e⁻ᵛ), computed as core-tensor's sigmoid computes it (e^v/(1 + e^v) for
+ * v < 0, so neither branch overflows): the fused cells give the same float64 values as
+ * the op-by-op formula.
+ */
+export function sigmoid(v: number): number {
+  return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+}
+
+/**
+ * The width H and row count of a fused cell call: `pre` [..., gates·H] holds the gate
+ * pre-activations of `rows` = ∏ leading dims rows, `state` [..., H] the previous state
+ * with the same leading dims and dtype. Throws a ShapeError naming the op otherwise.
+ */
+export function cellRows(op: string, pre: Tensor, state: Tensor, gates: number): { H: number; rows: number } {
+  const H = state.shape[state.ndim - 1];
+  const lead = pre.shape.slice(0, -1);
+  if (
+    H === undefined ||
+    pre.ndim !== state.ndim ||
+    pre.shape[pre.ndim - 1] !== gates * H ||
+    lead.some((n, d) => state.shape[d] !== n)
+  )
+    throw new ShapeError(
+      `${op}: gate pre-activations [${pre.shape.join(',')}] and state [${state.shape.join(',')}] need shapes [..., ${gates}·H] and [..., H] with the same leading dims`,
+    );
+  if (pre.dtype !== state.dtype)
+    throw new ShapeError(`${op}: gate pre-activations are ${pre.dtype}, the state ${state.dtype}; expected one dtype`);
+  return { H, rows: state.size / H };
+}
+
+/** A new zero tensor shaped like `like` with its last dim replaced by `width` (same dtype). */
+export function withLastDim(like: Tensor, width: number): Tensor {
+  return zeros([...like.shape.slice(0, -1), width], { dtype: like.dtype });
+}
+
+/** ONNX: x [..., n·H] split along the last axis into n pieces [..., H]. */
+export function splitLast(g: OnnxGraphBuilder, x: string, H: number, n: number): string[] {
+  return g.node('Split', [x, g.constant(new Array<number>(n).fill(H), 'int64', [n])], { axis: -1 }, n);
+}
+
+/** ONNX: the pieces joined along the last axis. */
+export function concatLast(g: OnnxGraphBuilder, pieces: readonly string[]): string {
+  return g.node('Concat', pieces, { axis: -1 })[0]!;
+}
+
+/** ONNX: a small emitter of elementwise nodes (a + b, a·b, 1 − a, σ, tanh, …) on value names. */
+export function onnxMath(g: OnnxGraphBuilder, dtype: Tensor['dtype']) {
+  let one: string | undefined; // made on first use: an unused initializer makes ONNX Runtime warn
+  const node = (op: string, ...inputs: string[]): string => g.node(op, inputs)[0]!;
+  return {
+    add: (a: string, b: string) => node('Add', a, b),
+    sub: (a: string, b: string) => node('Sub', a, b),
+    mul: (a: string, b: string) => node('Mul', a, b),
+    /** 1 − a */
+    oneMinus: (a: string) => node('Sub', (one ??= g.constant([1], dtype, [])), a),
+    sigmoid: (a: string) => node('Sigmoid', a),
+    tanh: (a: string) => node('Tanh', a),
+  };
+}
+
+/**
+ * The backward rule of a fused backward kernel: it has none, so a second-order gradient
+ * through a fused cell (a gradient of a gradient: `gradients(…, { createGraph: true })`
+ * differentiated again, `hessianVectorProduct`, `jvp`) throws this AutogradError instead of
+ * returning a silent zero. First-order gradients never call it.
+ */
+export function noDoubleBackward(op: string, cell: string): () => never {
+  return () => {
+    throw new AutogradError(
+      `${op}: double backward through the fused ${cell} cell is not supported (its backward kernel has no derivative of its own); first-order gradients (loss.backward(), gradients without a second differentiation) work`,
+    );
+  };
+}
