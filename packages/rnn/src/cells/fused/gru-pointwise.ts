@@ -1,8 +1,9 @@
 import type { Tensor } from '@shinkei/core-tensor';
 import { cast, promoteTypes } from '@shinkei/core-tensor';
 import { defineOp } from '@shinkei/core-tensor/custom';
+import { sigmoid, tanh } from './elementary.js';
 import { gruGradGates, gruGradHidden } from './gru-pointwise-grad.js';
-import { cellRows, concatLast, onnxMath, sigmoid, splitLast, withLastDim } from './pointwise.js';
+import { cellRows, concatLast, onnxMath, splitLast, withLastDim } from './pointwise.js';
 
 /**
  * The GRU cell's pointwise part in one pass: from a = [a_r, a_z, a_in, a_hn] [..., 4H] —
@@ -27,7 +28,7 @@ export const gruPointwise = defineOp({
       for (let j = 0; j < H; j++) {
         const r = sigmoid(a[p + j]!);
         const z = sigmoid(a[p + H + j]!);
-        const n = Math.tanh(a[p + 2 * H + j]! + r * a[p + 3 * H + j]!);
+        const n = tanh(a[p + 2 * H + j]! + r * a[p + 3 * H + j]!);
         y[p + j] = n + z * (h[q + j]! - n);
         y[p + H + j] = r;
         y[p + 2 * H + j] = z;

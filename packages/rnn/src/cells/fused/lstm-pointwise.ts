@@ -1,8 +1,9 @@
 import type { Tensor } from '@shinkei/core-tensor';
 import { cast, promoteTypes } from '@shinkei/core-tensor';
 import { defineOp } from '@shinkei/core-tensor/custom';
+import { sigmoid, tanh } from './elementary.js';
 import { lstmGradCell, lstmGradGates } from './lstm-pointwise-grad.js';
-import { cellRows, concatLast, onnxMath, sigmoid, splitLast, withLastDim } from './pointwise.js';
+import { cellRows, concatLast, onnxMath, splitLast, withLastDim } from './pointwise.js';
 
 /**
  * The LSTM cell's pointwise part in one pass: from the gate pre-activations
@@ -26,10 +27,10 @@ export const lstmPointwise = defineOp({
       for (let j = 0; j < H; j++) {
         const i = sigmoid(a[p + j]!);
         const f = sigmoid(a[p + H + j]!);
-        const g = Math.tanh(a[p + 2 * H + j]!);
+        const g = tanh(a[p + 2 * H + j]!);
         const og = sigmoid(a[p + 3 * H + j]!);
         const cell = f * c[q + j]! + i * g;
-        const tc = Math.tanh(cell);
+        const tc = tanh(cell);
         y[o + j] = og * tc;
         y[o + H + j] = cell;
         y[o + 2 * H + j] = i;

@@ -3,15 +3,6 @@ import { AutogradError, ShapeError, zeros } from '@shinkei/core-tensor';
 import type { OnnxGraphBuilder } from '@shinkei/core-tensor/custom';
 
 /**
- * σ(v) = 1/(1 + e⁻ᵛ), computed as core-tensor's sigmoid computes it (e^v/(1 + e^v) for
- * v < 0, so neither branch overflows): the fused cells give the same float64 values as
- * the op-by-op formula.
- */
-export function sigmoid(v: number): number {
-  return v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
-}
-
-/**
  * The width H and row count of a fused cell call: `pre` [..., gates·H] holds the gate
  * pre-activations of `rows` = ∏ leading dims rows, `state` [..., H] the previous state
  * with the same leading dims and dtype. Throws a ShapeError naming the op otherwise.
