@@ -1,6 +1,7 @@
 import type { Tensor } from '@shinkei/core-tensor';
 import { cast, promoteTypes } from '@shinkei/core-tensor';
 import { defineOp } from '@shinkei/core-tensor/custom';
+import { blockOf } from './block.js';
 import { sigmoid, tanh } from './elementary.js';
 import { gruGradGates, gruGradHidden } from './gru-pointwise-grad.js';
 import { cellRows, concatLast, onnxMath, splitLast, withLastDim } from './pointwise.js';
@@ -59,5 +60,6 @@ export const gruPointwise = defineOp({
 export function gruStateUpdate(pre: Tensor, hPrev: Tensor): Tensor {
   const dtype = promoteTypes(pre.dtype, hPrev.dtype);
   const packed = gruPointwise.apply([cast(pre, dtype), cast(hPrev, dtype)]);
-  return packed.narrow(-1, 0, packed.shape[packed.ndim - 1]! / 4);
+  const total = packed.shape[packed.ndim - 1]!;
+  return blockOf.apply([packed], { start: 0, width: total / 4, total });
 }

@@ -1,6 +1,7 @@
 import type { Tensor } from '@shinkei/core-tensor';
 import { cast, promoteTypes } from '@shinkei/core-tensor';
 import { defineOp } from '@shinkei/core-tensor/custom';
+import { blockOf } from './block.js';
 import { sigmoid, tanh } from './elementary.js';
 import { lstmGradCell, lstmGradGates } from './lstm-pointwise-grad.js';
 import { cellRows, concatLast, onnxMath, splitLast, withLastDim } from './pointwise.js';
@@ -13,7 +14,7 @@ import { cellRows, concatLast, onnxMath, splitLast, withLastDim } from './pointw
  *   cₜ = f ⊙ cₜ₋₁ + i ⊙ g,  hₜ = o ⊙ tanh(cₜ)
  *
  * One output [..., 7H] = [hₜ | cₜ | i | f | g | o | tanh cₜ]: an op has one output, so hₜ and
- * cₜ travel packed, and the activations ride along as the saved tensors of the backward
+ * cₜ travel packed (blockOf unpacks them), and the activations ride along as the saved tensors of the backward
  * kernel (lstm-pointwise-grad.ts), which needs no exp or tanh of its own.
  */
 export const lstmPointwise = defineOp({
@@ -66,5 +67,9 @@ export function lstmStateUpdate(pre: Tensor, cPrev: Tensor): [h: Tensor, c: Tens
   const dtype = promoteTypes(pre.dtype, cPrev.dtype);
   const packed = lstmPointwise.apply([cast(pre, dtype), cast(cPrev, dtype)]);
   const H = packed.shape[packed.ndim - 1]! / 7;
-  return [packed.narrow(-1, 0, H), packed.narrow(-1, H, H)];
+  const total = 7 * H;
+  return [
+    blockOf.apply([packed], { start: 0, width: H, total }),
+    blockOf.apply([packed], { start: H, width: H, total }),
+  ];
 }
