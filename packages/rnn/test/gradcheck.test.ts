@@ -72,6 +72,8 @@ describe('BPTT gradients over 5 unrolled steps match finite differences (float64
       2,
     ],
     ['GRUCell', () => new GRUCell(I, H, { dtype: 'float64', generator: new Generator(4) }), 1],
+    ['LSTMCell (no bias)', () => new LSTMCell(I, H, { dtype: 'float64', bias: false, generator: new Generator(5) }), 2],
+    ['GRUCell (no bias)', () => new GRUCell(I, H, { dtype: 'float64', bias: false, generator: new Generator(6) }), 1],
   ];
   for (const [name, make, stateCount] of cases) {
     it(`${name}: inputs and initial state`, () => {
