@@ -14,8 +14,8 @@ import { cellRows, concatLast, onnxMath, splitLast, withLastDim } from './pointw
  *   cₜ = f ⊙ cₜ₋₁ + i ⊙ g,  hₜ = o ⊙ tanh(cₜ)
  *
  * One output [..., 7H] = [hₜ | cₜ | i | f | g | o | tanh cₜ]: an op has one output, so hₜ and
- * cₜ travel packed (blockOf unpacks them), and the activations ride along as the saved tensors of the backward
- * kernel (lstm-pointwise-grad.ts), which needs no exp or tanh of its own.
+ * cₜ travel packed (blockOf unpacks them), and the activations ride along as the saved
+ * tensors of the backward kernels (lstm-pointwise-grad.ts), which need no exp or tanh.
  */
 export const lstmPointwise = defineOp({
   name: 'lstmPointwise',

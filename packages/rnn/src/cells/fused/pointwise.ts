@@ -1,26 +1,27 @@
 import type { Tensor } from '@shinkei/core-tensor';
-import { AutogradError, ShapeError, zeros } from '@shinkei/core-tensor';
+import { AutogradError, DTypeError, ShapeError, zeros } from '@shinkei/core-tensor';
 import type { OnnxGraphBuilder } from '@shinkei/core-tensor/custom';
 
 /**
- * The width H and row count of a fused cell call: `pre` [..., gates·H] holds the gate
- * pre-activations of `rows` = ∏ leading dims rows, `state` [..., H] the previous state
- * with the same leading dims and dtype. Throws a ShapeError naming the op otherwise.
+ * The width H and row count of a fused cell call: `pre` [..., blocks·H] holds `blocks` blocks
+ * (the gate pre-activations, or a packed output) for `rows` = ∏ leading dims rows, `state`
+ * [..., H] the previous state with the same leading dims and dtype. Throws a ShapeError
+ * (DTypeError) naming the op otherwise.
  */
-export function cellRows(op: string, pre: Tensor, state: Tensor, gates: number): { H: number; rows: number } {
+export function cellRows(op: string, pre: Tensor, state: Tensor, blocks: number): { H: number; rows: number } {
   const H = state.shape[state.ndim - 1];
   const lead = pre.shape.slice(0, -1);
   if (
     H === undefined ||
     pre.ndim !== state.ndim ||
-    pre.shape[pre.ndim - 1] !== gates * H ||
+    pre.shape[pre.ndim - 1] !== blocks * H ||
     lead.some((n, d) => state.shape[d] !== n)
   )
     throw new ShapeError(
-      `${op}: gate pre-activations [${pre.shape.join(',')}] and state [${state.shape.join(',')}] need shapes [..., ${gates}·H] and [..., H] with the same leading dims`,
+      `${op}: gate pre-activations [${pre.shape.join(',')}] and state [${state.shape.join(',')}] need shapes [..., ${blocks}·H] and [..., H] with the same leading dims`,
     );
   if (pre.dtype !== state.dtype)
-    throw new ShapeError(`${op}: gate pre-activations are ${pre.dtype}, the state ${state.dtype}; expected one dtype`);
+    throw new DTypeError(`${op}: gate pre-activations are ${pre.dtype}, the state ${state.dtype}; expected one dtype`);
   return { H, rows: state.size / H };
 }
 
