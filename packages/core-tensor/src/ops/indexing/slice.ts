@@ -8,6 +8,7 @@ import type { OpDef } from '../define.js';
 import { defineOp } from '../define.js';
 import type { AxisMaps } from './axis-maps.js';
 import { gatherAxes, scatterAxes } from './axis-maps.js';
+import { gatherBox, scatterBox } from './box-runs.js';
 import { dimOf } from './checks.js';
 
 /** A strided box in every dim: coordinate o of dim d comes from starts[d] + o·steps[d], for o < sizes[d]. */
@@ -21,12 +22,16 @@ function sliceMaps({ starts, steps, sizes }: SliceAttrs): AxisMaps {
   return sizes.map((n, d) => Int32Array.from({ length: n }, (_, o) => starts[d]! + o * steps[d]!));
 }
 
+/** Contiguous boxes (every step 1, the common case) copy as runs without per-coordinate index maps. */
+const unitSteps = (steps: readonly number[]): boolean => steps.every((k) => k === 1);
+
 /** y = x[s₀ : s₀+n₀·k₀ : k₀, …] in every dim at once. Gradient: dy placed back into zeros (sliceScatter). */
 export const sliceOp: OpDef<SliceAttrs> = defineOp<SliceAttrs>({
   name: 'slice',
   forward: ([x], attrs) => {
     const out = allocate(x!.dtype, sizeOf(attrs.sizes));
-    gatherAxes(x!.data, x!.shape, sliceMaps(attrs), 0, out);
+    if (unitSteps(attrs.steps)) gatherBox(x!.data, x!.shape, attrs.starts, attrs.sizes, out);
+    else gatherAxes(x!.data, x!.shape, sliceMaps(attrs), 0, out);
     return new Tensor(out, attrs.sizes);
   },
   backward: ({ inputs: [x], attrs }, dy) => [
@@ -61,7 +66,8 @@ export const sliceScatterOp: OpDef<SliceScatterAttrs> = defineOp<SliceScatterAtt
   name: 'sliceScatter',
   forward: ([src], { shape, starts, steps }) => {
     const out = allocate(src!.dtype, sizeOf(shape));
-    scatterAxes(src!.data, sliceMaps({ starts, steps, sizes: src!.shape }), shape, out);
+    if (unitSteps(steps)) scatterBox(src!.data, shape, starts, src!.shape, out);
+    else scatterAxes(src!.data, sliceMaps({ starts, steps, sizes: src!.shape }), shape, out);
     return new Tensor(out, shape);
   },
   backward: ({ inputs: [src], attrs: { starts, steps } }, dy) => [
