@@ -46,21 +46,18 @@ export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Ten
 }
 
 /**
- * Run a primitive op with several outputs: compute them, then give them one shared
- * autograd node (its backward runs once, with all their gradients) if any input needs a
+ * Run a primitive op with several outputs: compute them, then give its floating outputs
+ * one shared autograd node (its backward runs once, with all their gradients; an integer
+ * output, like the indices beside the values of a top-k, gets none) if any input needs a
  * gradient.
  */
 export function applyMultiOutput<A>(op: MultiOutputOpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor[] {
   const outputs = op.forward(inputs, attrs);
   if (isAnomalyDetectionEnabled()) for (const output of outputs) checkFinite(op.name, 'forward', output);
-  if (
-    isGradEnabled() &&
-    outputs.length > 0 &&
-    outputs.every((t) => isFloat(t.dtype)) &&
-    inputs.some((t) => t.requiresGrad)
-  ) {
+  if (isGradEnabled() && outputs.some((t) => isFloat(t.dtype)) && inputs.some((t) => t.requiresGrad)) {
     const node = { op, inputs, attrs, versions: inputs.map((t) => t.version), released: false, outputs };
     for (const output of outputs) {
+      if (!isFloat(output.dtype)) continue;
       output.requiresGrad = true;
       output.gradNode = node;
     }

@@ -1,10 +1,18 @@
-import { apply, setOpObserver } from '../autograd/dispatch.js';
+import { apply } from '../autograd/dispatch.js';
 import { noGrad } from '../autograd/mode.js';
-import { AutogradError } from '../errors.js';
 import type { OnnxGraphBuilder, OnnxOpInfo } from '../onnx/lowering.js';
 import type { OpContext, OpDef } from '../ops/define.js';
 import { noGradient } from '../ops/define.js';
-import { Tensor } from '../tensor/tensor.js';
+import type { Tensor } from '../tensor/tensor.js';
+import {
+  checkDefinition,
+  checkInputGrads,
+  checkInputs,
+  checkNewTensor,
+  isolated,
+  missingBackward,
+  missingLowering,
+} from './checks.js';
 
 /** One gradient per input: dL/dxᵢ (same shape as xᵢ), or null where xᵢ gets none (an index tensor). */
 export type InputGrads<I extends readonly Tensor[]> = { readonly [K in keyof I]: Tensor | null };
@@ -74,7 +82,7 @@ export interface CustomOp<I extends readonly Tensor[], A> {
 export function defineOp<I extends readonly Tensor[] = readonly Tensor[], A = undefined>(
   def: CustomOpDef<I, A>,
 ): CustomOp<I, A> {
-  const name = checkDefinition(def);
+  const name = checkDefinition('defineOp', def);
   const op: OpDef<A> = {
     name,
     forward: (inputs, attrs) => runForward(def, inputs as unknown as I, attrs),
@@ -93,57 +101,13 @@ export function defineOp<I extends readonly Tensor[] = readonly Tensor[], A = un
   };
 }
 
-/** Check the definition's fields at definition time (plain-JS callers get no type checks); returns the name. */
-function checkDefinition(def: {
-  readonly name: unknown;
-  forward: unknown;
-  backward?: unknown;
-  onnx?: unknown;
-}): string {
-  if (typeof def !== 'object' || def === null)
-    throw new TypeError(`defineOp: expected { name, forward, backward, onnx }, got ${typeof def}`);
-  const { name } = def;
-  if (typeof name !== 'string' || name === '')
-    throw new TypeError(`defineOp: name must be a non-empty string, got ${typeof name}`);
-  for (const field of ['forward', 'backward', 'onnx'] as const) {
-    const value = def[field];
-    if (typeof value !== 'function' && !(field !== 'forward' && value === undefined)) {
-      throw new TypeError(`defineOp '${name}': ${field} must be a function, got ${typeof value}`);
-    }
-  }
-  return name;
-}
-
-function checkInputs(name: string, inputs: readonly unknown[]): void {
-  if (!Array.isArray(inputs)) throw new TypeError(`${name}: inputs must be an array of tensors, got ${typeof inputs}`);
-  inputs.forEach((x, i) => {
-    if (!(x instanceof Tensor)) throw new TypeError(`${name}: input ${i} must be a Tensor, got ${typeof x}`);
-  });
-}
-
-/** Run the user's forward with autograd and the tracer off: its inner ops are the kernel, not the graph. */
+/** Run the user's forward isolated from autograd and the tracer, and check its output. */
 function runForward<I extends readonly Tensor[], A>(def: CustomOpDef<I, A>, inputs: I, attrs: A): Tensor {
-  const observer = setOpObserver(null);
-  let output: unknown;
-  try {
-    output = noGrad(() => def.forward(inputs, attrs));
-  } finally {
-    setOpObserver(observer);
-  }
-  if (!(output instanceof Tensor))
-    throw new TypeError(`${def.name}: forward must return a Tensor, got ${typeof output}`);
-  const aliased = inputs.indexOf(output);
-  if (aliased >= 0) {
-    throw new TypeError(
-      `${def.name}: forward returned input ${aliased} itself; return a new tensor (x.clone() for an identity)`,
-    );
-  }
-  if (output.requiresGrad) {
-    throw new TypeError(
-      `${def.name}: forward returned a tensor that requires grad; return a new tensor computed from the inputs`,
-    );
-  }
-  return output;
+  return checkNewTensor(
+    def.name,
+    inputs,
+    isolated(() => def.forward(inputs, attrs)),
+  );
 }
 
 function runBackward<I extends readonly Tensor[], A>(
@@ -152,25 +116,8 @@ function runBackward<I extends readonly Tensor[], A>(
   dy: Tensor,
 ): readonly (Tensor | null)[] {
   const rule = def.backward;
-  if (rule === undefined) {
-    throw new AutogradError(
-      `backward: op '${def.name}' was defined without a backward rule; give defineOp a backward, mark the op non-differentiable with backward: noGradient, or call it on inputs that do not require grad`,
-    );
-  }
-  const grads: unknown = rule(ctx, dy);
-  const count = ctx.inputs.length;
-  if (!Array.isArray(grads) || grads.length !== count) {
-    const got = Array.isArray(grads) ? `${grads.length} gradients` : typeof grads;
-    throw new AutogradError(
-      `backward of '${def.name}': expected an array of ${count} gradients (one Tensor or null per input), got ${got}`,
-    );
-  }
-  grads.forEach((g, i) => {
-    if (g !== null && !(g instanceof Tensor)) {
-      throw new AutogradError(`backward of '${def.name}': gradient ${i} must be a Tensor or null, got ${typeof g}`);
-    }
-  });
-  return grads as (Tensor | null)[];
+  if (rule === undefined) throw missingBackward('defineOp', def.name);
+  return checkInputGrads(def.name, rule(ctx, dy), ctx.inputs.length);
 }
 
 function lower<I extends readonly Tensor[], A>(
@@ -180,11 +127,7 @@ function lower<I extends readonly Tensor[], A>(
   attrs: A,
   info: OnnxOpInfo,
 ): string {
-  if (def.onnx === undefined) {
-    throw new Error(
-      'it was defined without an onnx lowering; give defineOp an onnx(g, inputs, attrs) that builds it from ONNX nodes',
-    );
-  }
+  if (def.onnx === undefined) throw missingLowering('defineOp', 'onnx(g, inputs, attrs)');
   const output: unknown = def.onnx(g, inputs, attrs, info);
   if (typeof output !== 'string') {
     throw new Error(
