@@ -93,10 +93,20 @@ describe.each(cells)('the fused $name cell', ({ fused, reference, op }) => {
     }
   });
 
-  it('passes gradcheck: its outputs, and the whole packed tensor (the saved activations too)', () => {
+  it('passes gradcheck: its state outputs, and every output of the op (the saved activations too)', () => {
     const [pre, state] = inputs(3, 'float64', 3, 2);
     assertGradcheck((p, s) => weightedSum(fused(p!, s!)), [pre, state]);
-    assertGradcheck((p, s) => op.apply([p!, s!]), [pre, state]);
+    assertGradcheck((p, s) => weightedSum(op.apply([p!, s!])), [pre, state]);
+    assertGradcheck((p, s) => op.apply([p!, s!]).at(-1)!.square(), [pre, state]); // the activations alone
+  });
+
+  it('its outputs share one autograd node (one backward kernel a step, for all their gradients)', () => {
+    const [pre, state] = inputs(8, 'float64');
+    const p = pre.detach().requiresGrad_();
+    const outputs = op.apply([p, state]);
+    const node = outputs[0]!.gradNode!;
+    expect(outputs.every((t) => t.gradNode === node)).toBe(true);
+    expect(node.op.name).toBe(op.name);
   });
 
   it('skips the state gradient when the state needs none (the zero initial state)', () => {

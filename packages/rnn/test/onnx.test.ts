@@ -4,9 +4,9 @@ import { exportOnnx } from '@shinkei/core-tensor/onnx';
 import { OrtModel } from '@shinkei/core-tensor/ort';
 import { describe, expect, it } from 'vitest';
 import { gruPointwise } from '../src/cells/fused/gru-pointwise.js';
-import { gruGradGates, gruGradHidden } from '../src/cells/fused/gru-pointwise-grad.js';
+import { gruPointwiseGrad } from '../src/cells/fused/gru-pointwise-grad.js';
 import { lstmPointwise } from '../src/cells/fused/lstm-pointwise.js';
-import { lstmGradCell, lstmGradGates } from '../src/cells/fused/lstm-pointwise-grad.js';
+import { lstmPointwiseGrad } from '../src/cells/fused/lstm-pointwise-grad.js';
 import { Elman } from '../src/layers/elman.js';
 import { GRU } from '../src/layers/gru.js';
 import { LSTM } from '../src/layers/lstm.js';
@@ -73,30 +73,37 @@ describe('layers export to ONNX and match in ONNX Runtime at another batch size'
 });
 
 describe('the fused cells lower to ONNX nodes that compute their kernels', () => {
-  /** Export `fn` on `inputs` alone and compare ONNX Runtime's output with the eager kernel's. */
-  function expectLoweringMatches(fn: (...xs: Tensor[]) => Tensor, inputs: Tensor[]): void {
-    const ort = OrtModel.fromOnnx(exportOnnx(fn, inputs));
-    expect(ort.runSync(inputs)[0]).toBeAllClose(
-      noGrad(() => fn(...inputs)),
-      { rtol: 1e-5, atol: 1e-6 },
-    );
+  /** Export `fn` on `inputs` alone and compare every output ONNX Runtime gives with the eager kernel's. */
+  function expectLoweringMatches(fn: (...xs: Tensor[]) => Tensor[], inputs: Tensor[]): void {
+    const ort = OrtModel.fromOnnx(exportOnnx(fn, inputs)).runSync(inputs);
+    const eager = noGrad(() => fn(...inputs));
+    expect(ort).toHaveLength(eager.length);
+    eager.forEach((t, k) => {
+      expect(ort[k]!).toBeAllClose(t, { rtol: 1e-5, atol: 1e-6 });
+    });
   }
 
-  it('LSTM: forward, ∂L/∂a and ∂L/∂cₜ₋₁ on a cotangent that touches every block of the packed output', () => {
+  it('LSTM: forward (hₜ, cₜ, activations); the backward kernel with and without a cotangent of the activations', () => {
     const g = new Generator(23);
     const [pre, c] = [randn([1, 4, 12], { generator: g }).mul(2), randn([1, 4, 3], { generator: g })];
-    const [y, dy] = [noGrad(() => lstmPointwise.apply([pre, c])), randn([1, 4, 21], { generator: g })];
+    const [dh, dc, ds] = [
+      randn([1, 4, 3], { generator: g }),
+      randn([1, 4, 3], { generator: g }),
+      randn([1, 4, 15], { generator: g }),
+    ];
+    const acts = noGrad(() => lstmPointwise.apply([pre, c]))[2];
     expectLoweringMatches((a, s) => lstmPointwise.apply([a!, s!]), [pre, c]);
-    expectLoweringMatches((d, out, s) => lstmGradGates.apply([d!, out!, s!]), [dy, y, c]);
-    expectLoweringMatches((d, out) => lstmGradCell.apply([d!, out!]), [dy, y]);
+    expectLoweringMatches((d, e, y, s) => lstmPointwiseGrad(d!, e!, null, y!, s!), [dh, dc, acts, c]);
+    expectLoweringMatches((d, e, f, y, s) => lstmPointwiseGrad(d!, e!, f!, y!, s!), [dh, dc, ds, acts, c]);
   });
 
-  it('GRU: forward, ∂L/∂a and ∂L/∂hₜ₋₁ on a cotangent that touches every block of the packed output', () => {
+  it('GRU: forward (hₜ, activations); the backward kernel with and without a cotangent of the activations', () => {
     const g = new Generator(24);
     const [pre, h] = [randn([4, 12], { generator: g }).mul(2), randn([4, 3], { generator: g })];
-    const [y, dy] = [noGrad(() => gruPointwise.apply([pre, h])), randn([4, 12], { generator: g })];
+    const [dh, ds] = [randn([4, 3], { generator: g }), randn([4, 9], { generator: g })];
+    const acts = noGrad(() => gruPointwise.apply([pre, h]))[1];
     expectLoweringMatches((a, s) => gruPointwise.apply([a!, s!]), [pre, h]);
-    expectLoweringMatches((d, out, a, s) => gruGradGates.apply([d!, out!, a!, s!]), [dy, y, pre, h]);
-    expectLoweringMatches((d, out) => gruGradHidden.apply([d!, out!]), [dy, y]);
+    expectLoweringMatches((d, y, a, s) => gruPointwiseGrad(d!, null, y!, a!, s!), [dh, acts, pre, h]);
+    expectLoweringMatches((d, f, y, a, s) => gruPointwiseGrad(d!, f!, y!, a!, s!), [dh, ds, acts, pre, h]);
   });
 });

@@ -4,7 +4,7 @@ import type { OnnxGraphBuilder } from '@shinkei/core-tensor/custom';
 
 /**
  * The width H and row count of a fused cell call: `pre` [..., blocks·H] holds `blocks` blocks
- * (the gate pre-activations, or a packed output) for `rows` = ∏ leading dims rows, `state`
+ * (the gate pre-activations, or the saved activations) for `rows` = ∏ leading dims rows, `state`
  * [..., H] the previous state with the same leading dims and dtype. Throws a ShapeError
  * (DTypeError) naming the op otherwise.
  */
@@ -38,6 +38,21 @@ export function splitLast(g: OnnxGraphBuilder, x: string, H: number, n: number):
 /** ONNX: the pieces joined along the last axis. */
 export function concatLast(g: OnnxGraphBuilder, pieces: readonly string[]): string {
   return g.node('Concat', pieces, { axis: -1 })[0]!;
+}
+
+/**
+ * ONNX: `term` plus block k of the activations' cotangent (split into `blocks` of H), or
+ * `term` alone when the activations got none.
+ */
+export function onnxActivationCotangents(
+  g: OnnxGraphBuilder,
+  dActs: string | undefined,
+  H: number,
+  blocks: number,
+): (k: number, term: string) => string {
+  if (dActs === undefined) return (_k, term) => term;
+  const pieces = splitLast(g, dActs, H, blocks);
+  return (k, term) => g.node('Add', [pieces[k]!, term])[0]!;
 }
 
 /** ONNX: a small emitter of elementwise nodes (a + b, a·b, 1 − a, σ, tanh, …) on value names. */
