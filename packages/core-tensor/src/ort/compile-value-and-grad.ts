@@ -30,7 +30,7 @@ export interface CompiledValueAndGrad {
    * optimizers, clipping and schedulers work unchanged. Returns L (a scalar, no graph).
    */
   (...batch: Tensor[]): Tensor;
-  /** How many static graphs are loaded: one per distinct set of batch shapes (say, full batches and the last one). */
+  /** How many static graphs are loaded: one per distinct set of batch shapes (say, full batches and the last one) and of trainable parameters. */
   readonly graphs: number;
 }
 
@@ -57,9 +57,6 @@ export function compileValueAndGrad(
   options: CompileValueAndGradOptions = {},
 ): CompiledValueAndGrad {
   const parameters = model.namedParameters();
-  const trainable = parameters.filter(([, p]) => p.requiresGrad);
-  if (trainable.length === 0)
-    throw new RangeError('compileValueAndGrad: the model has no parameter that requires grad');
   const graphs = new Map<string, OrtModel>();
 
   const compiled = (...batch: Tensor[]): Tensor => {
@@ -68,7 +65,14 @@ export function compileValueAndGrad(
         throw new TypeError(`compileValueAndGrad: batch input ${i} must be a Tensor, got ${typeof t}`);
     });
     refuseTrainingOnlyModules(model);
-    const key = batch.map((t) => `${t.dtype}${formatShape(t.shape)}`).join(' ');
+    // which parameters are trainable is part of the graph: freezing or unfreezing one compiles anew
+    const trainable = parameters.filter(([, p]) => p.requiresGrad);
+    if (trainable.length === 0)
+      throw new RangeError('compileValueAndGrad: the model has no parameter that requires grad');
+    const key = [
+      ...batch.map((t) => `${t.dtype}${formatShape(t.shape)}`),
+      parameters.map(([, p]) => (p.requiresGrad ? 1 : 0)).join(''),
+    ].join(' ');
     let graph = graphs.get(key);
     if (graph === undefined) {
       graph = OrtModel.fromOnnx(traceValueAndGrad(parameters, trainable, lossFn, batch), {

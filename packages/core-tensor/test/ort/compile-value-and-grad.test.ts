@@ -135,6 +135,25 @@ describe('compileValueAndGrad: forward and backward as one ONNX Runtime call', (
     expect(valueAndGrad(x, t)).toBeAllClose(lossFn(x, t).detach(), close);
   });
 
+  it('freezing a parameter after compiling builds a new graph, which gives it no gradient', () => {
+    manualSeed(6);
+    const first = new Linear(3, 3);
+    const model = new Sequential(first, new Tanh(), new Linear(3, 1));
+    const x = randn([5, 3]);
+    const t = randn([5, 1]);
+    const valueAndGrad = compileValueAndGrad(model, (xs, ts) => mseLoss(model.forward(xs), ts));
+    valueAndGrad(x, t);
+    expect(first.weight.grad).not.toBeNull();
+    for (const p of model.parameters()) p.grad = null;
+    first.weight.requiresGrad = false;
+    valueAndGrad(x, t);
+    expect(first.weight.grad).toBeNull();
+    expect(first.bias!.grad).not.toBeNull();
+    expect(valueAndGrad.graphs).toBe(2);
+    for (const p of model.parameters()) p.requiresGrad = false;
+    expect(() => valueAndGrad(x, t)).toThrow(/no parameter that requires grad/);
+  });
+
   it('refuses what a static graph would get wrong, naming it', () => {
     const dropout = new Sequential(new Linear(3, 3), new Dropout(0.5), new Linear(3, 1));
     const x = randn([4, 3]);
