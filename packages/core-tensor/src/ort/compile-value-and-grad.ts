@@ -57,6 +57,8 @@ export function compileValueAndGrad(
   options: CompileValueAndGradOptions = {},
 ): CompiledValueAndGrad {
   const parameters = model.namedParameters();
+  // parameters and buffers (batch norm's running statistics) are graph inputs, so the graph follows every change to them
+  const state = [...parameters, ...model.namedBuffers()];
   const graphs = new Map<string, OrtModel>();
 
   const compiled = (...batch: Tensor[]): Tensor => {
@@ -64,18 +66,19 @@ export function compileValueAndGrad(
       if (!(t instanceof Tensor))
         throw new TypeError(`compileValueAndGrad: batch input ${i} must be a Tensor, got ${typeof t}`);
     });
-    refuseTrainingOnlyModules(model);
-    // which parameters are trainable is part of the graph: freezing or unfreezing one compiles anew
+    // the modules' train/eval modes and which parameters are trainable shape the graph: a change compiles anew
+    const modes = trainingModes(model);
     const trainable = parameters.filter(([, p]) => p.requiresGrad);
     if (trainable.length === 0)
       throw new RangeError('compileValueAndGrad: the model has no parameter that requires grad');
     const key = [
       ...batch.map((t) => `${t.dtype}${formatShape(t.shape)}`),
       parameters.map(([, p]) => (p.requiresGrad ? 1 : 0)).join(''),
+      modes,
     ].join(' ');
     let graph = graphs.get(key);
     if (graph === undefined) {
-      graph = OrtModel.fromOnnx(traceValueAndGrad(parameters, trainable, lossFn, batch), {
+      graph = OrtModel.fromOnnx(traceValueAndGrad(state, trainable, lossFn, batch), {
         ...interleavedSessionOptions,
         ...options.session,
       });
@@ -85,7 +88,7 @@ export function compileValueAndGrad(
     batch.forEach((t, i) => {
       feeds[batchName(i)] = t.detach();
     });
-    for (const [name, p] of parameters) feeds[name] = p.detach();
+    for (const [name, t] of state) feeds[name] = t.detach();
     const [loss, ...grads] = graph.runSync(feeds);
     trainable.forEach(([, p], i) => {
       const g = grads[i]!;
@@ -99,16 +102,16 @@ export function compileValueAndGrad(
 
 const batchName = (i: number): string => `batch_${i}`;
 
-/** Trace L = lossFn(batch) and ∂L/∂θ into ONNX bytes: inputs batch_i and the parameters by name; outputs loss, grad.<name>. */
+/** Trace L = lossFn(batch) and ∂L/∂θ into ONNX bytes: inputs batch_i and the module state by name; outputs loss, grad.<name>. */
 function traceValueAndGrad(
-  parameters: readonly [string, Tensor][],
+  state: readonly [string, Tensor][],
   trainable: readonly [string, Tensor][],
   lossFn: LossFunction,
   batch: readonly Tensor[],
 ): Uint8Array {
   const inputs = batch.map((t, i) => ({ tensor: t.detach(), name: batchName(i) }));
   return traceToOnnx({
-    inputs: [...inputs, ...parameters.map(([name, tensor]) => ({ tensor, name }))],
+    inputs: [...inputs, ...state.map(([name, tensor]) => ({ tensor, name }))],
     outputNames: ['loss', ...trainable.map(([name]) => `grad.${name}`)],
     graphName: 'value_and_grad',
     caller: 'compileValueAndGrad',
@@ -125,9 +128,14 @@ function traceValueAndGrad(
   });
 }
 
-/** Modules whose training-mode forward a static graph would silently get wrong. */
-function refuseTrainingOnlyModules(model: AnyModule): void {
+/**
+ * The modules' train/eval modes as a key (1 = training), refusing modules whose
+ * training-mode forward a static graph would silently get wrong.
+ */
+function trainingModes(model: AnyModule): string {
+  let modes = '';
   for (const [name, m] of model.namedModules()) {
+    modes += m.training ? '1' : '0';
     if (!m.training) continue;
     const where = name === '' ? 'the model' : `'${name}'`;
     if (m instanceof Dropout && m.p > 0)
@@ -139,4 +147,5 @@ function refuseTrainingOnlyModules(model: AnyModule): void {
         `compileValueAndGrad: ${m.constructor.name} ${where} updates its running statistics in place during training, which a static graph does not record; use the eager step (loss.backward()) or put it in eval mode`,
       );
   }
+  return modes;
 }

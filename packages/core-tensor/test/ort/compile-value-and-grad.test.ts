@@ -154,6 +154,41 @@ describe('compileValueAndGrad: forward and backward as one ONNX Runtime call', (
     expect(() => valueAndGrad(x, t)).toThrow(/no parameter that requires grad/);
   });
 
+  it('buffers are graph inputs: eval-mode BatchNorm follows running statistics loaded after compiling', () => {
+    manualSeed(7);
+    const norm = new BatchNorm1d(4);
+    const model = new Sequential(new Linear(3, 4), norm, new ReLU(), new Linear(4, 2));
+    norm.eval();
+    const x = randn([6, 3]);
+    const t = randn([6, 2]);
+    const lossFn = (xs: Tensor, ts: Tensor): Tensor => mseLoss(model.forward(xs), ts);
+    const valueAndGrad = compileValueAndGrad(model, lossFn);
+    valueAndGrad(x, t);
+    norm.runningMean!.copy_(randn([4]));
+    norm.runningVar!.copy_(randn([4]).abs().add(0.5));
+    const reference = eager(model, () => lossFn(x, t));
+    for (const p of model.parameters()) p.grad = null;
+    expect(valueAndGrad(x, t)).toBeAllClose(reference.loss, close);
+    compiledGrads(model).forEach((g, i) => {
+      expect(g).toBeAllClose(reference.grads[i]!, close);
+    });
+    expect(valueAndGrad.graphs).toBe(1);
+  });
+
+  it('switching a module between train and eval compiles anew', () => {
+    manualSeed(8);
+    const dropout = new Dropout(0);
+    const model = new Sequential(new Linear(3, 3), dropout, new Linear(3, 1));
+    model.eval();
+    const x = randn([4, 3]);
+    const t = randn([4, 1]);
+    const valueAndGrad = compileValueAndGrad(model, (xs, ts) => mseLoss(model.forward(xs), ts));
+    valueAndGrad(x, t);
+    dropout.train();
+    valueAndGrad(x, t);
+    expect(valueAndGrad.graphs).toBe(2);
+  });
+
   it('refuses what a static graph would get wrong, naming it', () => {
     const dropout = new Sequential(new Linear(3, 3), new Dropout(0.5), new Linear(3, 1));
     const x = randn([4, 3]);
